@@ -1,0 +1,76 @@
+import type { CheckResult, Reference } from '../core/index.ts';
+
+/** Terminal styling that disappears when colour is off. */
+export interface Style {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  yellow(s: string): string;
+  green(s: string): string;
+}
+
+const wrap = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
+export const COLOUR: Style = { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39) };
+const same = (s: string) => s;
+export const PLAIN: Style = { bold: same, dim: same, red: same, yellow: same, green: same };
+
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+export const SHOWN_SUBSTITUTIONS = 8;
+
+/** The JSON line for one checked file: the fields the evaluation and other tools rely on. */
+export function resultJson(file: string, result: CheckResult, ms: number) {
+  return {
+    file,
+    verdict: result.verdict,
+    confidence: result.confidence,
+    summary: result.summary,
+    match: result.match && {
+      referenceId: result.match.referenceId,
+      title: result.match.title,
+      source: result.match.source,
+      coverage: round(result.match.coverage),
+      substitutionRate: round(result.match.substitutionRate),
+      spunSide: result.match.spunSide,
+    },
+    knownSpunCopy: result.knownSpunCopy,
+    boilerplate: result.boilerplate.map((b) => ({ rule: b.rule, text: b.text })),
+    substitutions: result.substitutions.map((s) => ({ reference: s.reference, page: s.page })),
+    reasons: result.reasons,
+    ms: round(ms),
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export function resultBlock(file: string, result: CheckResult, ms: number, style: Style): string {
+  const colourOf = { spun: style.red, 'auto-published': style.yellow, copy: style.yellow, related: same, clean: style.green };
+  const lines = [style.bold(file)];
+  lines.push(`  verdict       ${colourOf[result.verdict](style.bold(result.verdict.toUpperCase()))}  (confidence ${result.confidence.toFixed(2)})`);
+  lines.push(`  summary       ${result.summary}`);
+  const m = result.match;
+  if (m) {
+    lines.push(`  reference     ${m.referenceId}: "${m.title}" (${m.source}${m.date ? `, ${m.date}` : ''}; itself ${m.referenceRole})`);
+    lines.push(`  coverage      ${pct(m.coverage)}   substitution rate ${pct(m.substitutionRate)}   spun side: ${m.spunSide}`);
+  }
+  for (const b of result.boilerplate) lines.push(`  boilerplate   ${b.rule}: ${style.dim(JSON.stringify(b.text.slice(0, 90)))}`);
+  const subs = result.substitutions.slice(0, SHOWN_SUBSTITUTIONS);
+  subs.forEach((s, i) => lines.push(`  ${i ? '             ' : 'swaps       '} ${style.dim(s.reference)} → ${style.bold(s.page)}`));
+  if (result.substitutions.length > subs.length) lines.push(`                … ${result.substitutions.length - subs.length} more`);
+  lines.push(style.dim(`  checked in ${ms.toFixed(1)} ms`));
+  return lines.join('\n');
+}
+
+export function referenceJson(r: Reference) {
+  return {
+    id: r.id, title: r.title, source: r.source, date: r.date, role: r.role, origin: r.origin,
+    words: wordCount(r.body), rules: [...new Set(r.boilerplate.map((b) => b.rule))],
+  };
+}
+
+export function referenceLine(r: Reference, style: Style): string {
+  const j = referenceJson(r);
+  return `${style.bold(j.id)}  ${j.role.padEnd(14)} ${String(j.words).padStart(5)} words  ${j.source}: "${j.title}"` +
+    (j.rules.length ? style.dim(`\n    rules: ${j.rules.join(', ')}`) : '');
+}
+
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;

@@ -1,0 +1,122 @@
+import { parseArgs } from 'node:util';
+import { createEngine, type Reference, type Sensitivity } from '../core/index.ts';
+import { DocumentError, listDocumentFiles, readDocument } from '../node/documents.ts';
+import { loadSeedLibrary } from '../node/library.ts';
+import { buildReference } from '../core/index.ts';
+import { COLOUR, PLAIN, referenceJson, referenceLine, resultBlock, resultJson } from './format.ts';
+import { createProgress } from './progress.ts';
+
+export const USAGE = `usage:
+  spinscope check <file|dir>... [--refs <file|dir>]... [--json] [--sensitivity low|normal|high]
+  spinscope refs [--refs <file|dir>]... [--json]
+
+Checks news articles (.txt, .html, .htm) against the bundled reference library (plus --refs) and says
+whether each is spun, auto-published, a copy, related or clean. Exit status: 0 all inputs checked,
+1 some input could not be read, 2 bad usage.`;
+
+const SENSITIVITIES: readonly Sensitivity[] = ['low', 'normal', 'high'];
+
+class UsageError extends Error {}
+
+interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  colour: boolean;
+}
+
+const defaultIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+};
+
+/** Runs the command; returns the exit status. */
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseCommand(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError) && !(error instanceof TypeError)) throw error;
+    io.err(`spinscope: ${(error as Error).message}`);
+    io.err(USAGE);
+    return 2;
+  }
+  if (parsed.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const style = io.colour && !parsed.json ? COLOUR : PLAIN;
+  const failed = { value: false };
+  const reportError = (file: string, reason: string) => {
+    failed.value = true;
+    if (parsed.json) io.out(JSON.stringify({ file, error: reason }));
+    else io.err(`spinscope: ${file}: ${reason}`);
+  };
+
+  const library = [...(await loadSeedLibrary()), ...(await loadExtraReferences(parsed.refs, reportError))];
+
+  if (parsed.command === 'refs') {
+    for (const r of library) io.out(parsed.json ? JSON.stringify(referenceJson(r)) : referenceLine(r, style));
+    return failed.value ? 1 : 0;
+  }
+
+  const engine = createEngine(library);
+  const files = await listDocumentFiles(parsed.inputs);
+  const progress = createProgress(files.length);
+  let done = 0;
+  for (const file of files) {
+    try {
+      const doc = await readDocument(file);
+      const started = performance.now();
+      const result = engine.check({ text: doc.text, ...(doc.title ? { title: doc.title } : {}) }, { sensitivity: parsed.sensitivity });
+      const ms = performance.now() - started;
+      io.out(parsed.json ? JSON.stringify(resultJson(file, result, ms)) : `${resultBlock(file, result, ms, style)}\n`);
+    } catch (error) {
+      if (!(error instanceof DocumentError)) throw error;
+      reportError(file, error.message.slice(file.length + 2));
+    }
+    progress.tick(++done, file);
+  }
+  return failed.value ? 1 : 0;
+}
+
+async function loadExtraReferences(paths: string[], reportError: (file: string, reason: string) => void): Promise<Reference[]> {
+  const references: Reference[] = [];
+  for (const file of await listDocumentFiles(paths)) {
+    try {
+      references.push(buildReference({ ...(await readDocument(file)), origin: 'user' }));
+    } catch (error) {
+      if (!(error instanceof DocumentError)) throw error;
+      reportError(file, `reference skipped: ${error.message.slice(file.length + 2)}`);
+    }
+  }
+  return references;
+}
+
+function parseCommand(argv: readonly string[]) {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      refs: { type: 'string', multiple: true, default: [] },
+      json: { type: 'boolean', default: false },
+      sensitivity: { type: 'string', default: 'normal' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...inputs] = positionals;
+  const base = { refs: values.refs ?? [], json: values.json ?? false, help: values.help ?? false };
+  if (base.help) return { ...base, command: 'help' as const, inputs, sensitivity: 'normal' as Sensitivity };
+  const sensitivity = values.sensitivity as Sensitivity;
+  if (!SENSITIVITIES.includes(sensitivity)) throw new UsageError(`unknown sensitivity "${values.sensitivity}"`);
+  if (command === 'check') {
+    if (!inputs.length) throw new UsageError('check needs at least one file or folder');
+    return { ...base, command, inputs, sensitivity };
+  }
+  if (command === 'refs') {
+    if (inputs.length) throw new UsageError(`refs takes no files (got "${inputs[0]}"); use --refs`);
+    return { ...base, command, inputs, sensitivity };
+  }
+  throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+}

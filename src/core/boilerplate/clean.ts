@@ -1,0 +1,118 @@
+import { paragraphs } from '../text.ts';
+import type { BoilerplateHit, Span } from '../types.ts';
+import { BOILERPLATE_RULES, TAIL_PARAGRAPHS, type BoilerplateRule } from './rules.ts';
+import { findDate } from './dates.ts';
+
+/** What cleaning found in a text: metadata, boilerplate evidence, and the spans that are not article body. */
+export interface CleanedText {
+  title: string | null;
+  source: string | null;
+  date: string | null;
+  hits: BoilerplateHit[];
+  /** Sorted, non-overlapping spans of the text that are site chrome, title or byline, not body. */
+  excluded: Span[];
+}
+
+/** A paragraph this long starts the article body; shorter ones before it are the page's head. */
+const BODY_MIN_WORDS = 20;
+const TITLE_MIN_WORDS = 4;
+const SITE_NAME_MAX_WORDS = 6;
+const CAPTION_MAX_WORDS = 80;
+const DEFAULT_LINE_MAX_WORDS = 12;
+
+export const SITE_NAME_EXPLANATION = 'A site-name line above the headline, as scraper sites print it.';
+
+const compiled = new Map<BoilerplateRule, RegExp[]>();
+function regexes(rule: BoilerplateRule): RegExp[] {
+  let list = compiled.get(rule);
+  if (!list) compiled.set(rule, (list = rule.patterns.map((p) => new RegExp(p, 'iu'))));
+  return list;
+}
+
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+function ruleMatches(rule: BoilerplateRule, text: string, words: number, index: number, total: number, bodyStart: number): boolean {
+  if (rule.where === 'tail' && index < total - TAIL_PARAGRAPHS) return false;
+  if (rule.where === 'head' && index >= bodyStart) return false;
+  if (words > (rule.maxWords ?? DEFAULT_LINE_MAX_WORDS)) return false;
+  return regexes(rule).some((re) => re.test(text));
+}
+
+/** Finds boilerplate, title, byline and date in a text of paragraphs, without changing the text. */
+export function cleanText(text: string, rules: readonly BoilerplateRule[] = BOILERPLATE_RULES): CleanedText {
+  const paras = paragraphs(text);
+  const words = paras.map((p) => wordCount(p.text));
+  const excludedFlags = new Uint8Array(paras.length);
+  const hits: BoilerplateHit[] = [];
+  const hit = (i: number, rule: string, kind: BoilerplateHit['kind'], explanation: string) =>
+    hits.push({ rule, kind, text: paras[i]!.text, span: paras[i]!.span, explanation });
+
+  let bodyStart = words.findIndex((w) => w >= BODY_MIN_WORDS);
+  if (bodyStart < 0) bodyStart = 0;
+
+  // The head: site-name lines, the headline, a repeated headline, a byline.
+  let title: string | null = null;
+  let siteName: string | null = null;
+  let byline: string | null = null;
+  // The headline: the longest head line that is not a sentence or a byline.
+  let titleIndex = -1;
+  for (let i = 0; i < bodyStart; i++) {
+    const line = paras[i]!.text;
+    if (words[i]! < TITLE_MIN_WORDS || /[.!?]$/.test(line) || /^by\s/i.test(line)) continue;
+    if (titleIndex < 0 || words[i]! > words[titleIndex]!) titleIndex = i;
+  }
+  for (let i = 0; i < bodyStart; i++) {
+    const line = paras[i]!.text;
+    if (titleIndex >= 0 && i < titleIndex && words[i]! <= SITE_NAME_MAX_WORDS && !/[.!?]$/.test(line)) {
+      siteName ??= line;
+      hit(i, 'site-name-line', 'scraper-chrome', SITE_NAME_EXPLANATION);
+      excludedFlags[i] = 1;
+    } else if (i === titleIndex) {
+      title = line;
+      excludedFlags[i] = 1;
+    } else if (title !== null && line === title) {
+      excludedFlags[i] = 1;
+    } else if (/^by\s+\S/i.test(line) && words[i]! <= 25) {
+      byline = line;
+      excludedFlags[i] = 1;
+    }
+  }
+
+  let restFrom = paras.length;
+  for (let i = 0; i < paras.length; i++) {
+    if (i < bodyStart && excludedFlags[i]) continue;
+    const rule = rules.find((r) => ruleMatches(r, paras[i]!.text, words[i]!, i, paras.length, bodyStart));
+    if (!rule) continue;
+    hit(i, rule.id, rule.kind, rule.explanation);
+    excludedFlags[i] = 1;
+    if (rule.removes === 'paragraph-and-rest') restFrom = Math.min(restFrom, i);
+    if (rule.removes === 'paragraph-and-caption' && i > 0 && !excludedFlags[i - 1] && words[i - 1]! <= CAPTION_MAX_WORDS) {
+      excludedFlags[i - 1] = 1;
+    }
+  }
+  for (let i = restFrom; i < paras.length; i++) excludedFlags[i] = 1;
+
+  const excluded: Span[] = [];
+  paras.forEach((p, i) => {
+    if (!excludedFlags[i]) return;
+    const last = excluded[excluded.length - 1];
+    // Merge with the previous span when only whitespace lies between them.
+    if (last && /^\s*$/.test(text.slice(last.end, p.span.start))) last.end = p.span.end;
+    else excluded.push({ ...p.span });
+  });
+
+  const bylineSource = byline?.match(/^by\s+([^|,•–-]+?)\s*(?:[|,•–-]|$)/i)?.[1]?.trim() ?? null;
+  const date = findDate(byline ?? '') ?? findDate(paras.slice(0, Math.max(bodyStart, 1) + 2).map((p) => p.text).join('\n')) ?? findDate(text);
+  return { title, source: bylineSource ?? siteName, date, hits, excluded };
+}
+
+/** The text with excluded spans removed, paragraphs separated by blank lines. */
+export function keptText(text: string, excluded: readonly Span[]): string {
+  const kept: string[] = [];
+  let from = 0;
+  for (const span of [...excluded, { start: text.length, end: text.length }]) {
+    kept.push(text.slice(from, span.start));
+    from = span.end;
+  }
+  return paragraphs(kept.join('\n')).map((p) => p.text).join('\n\n');
+}

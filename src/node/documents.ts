@@ -1,0 +1,61 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import type { RawDocument } from '../core/index.ts';
+import { extractArticle } from '../extract/index.ts';
+
+/** A file that could not be read as a document, with a reason a person can act on. */
+export class DocumentError extends Error {
+  constructor(readonly file: string, reason: string) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+export const DOCUMENT_EXTENSIONS = new Set(['.txt', '.html', '.htm']);
+const HTML_EXTENSIONS = new Set(['.html', '.htm']);
+
+/** Reads a .txt or .html file into a raw document; HTML goes through the same extraction as the extension. */
+export async function readDocument(file: string): Promise<RawDocument> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new DocumentError(file, `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  if (bytes.length === 0) throw new DocumentError(file, 'empty file');
+  if (bytes.subarray(0, 8192).includes(0)) throw new DocumentError(file, 'binary file, not text or HTML');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  } catch {
+    throw new DocumentError(file, 'not UTF-8 text');
+  }
+  if (!text.trim()) throw new DocumentError(file, 'empty file (only whitespace)');
+  const id = basename(file, extname(file));
+  if (!HTML_EXTENSIONS.has(extname(file).toLowerCase())) return { id, text };
+  const { document } = parseHTML(text);
+  const article = extractArticle(document as unknown as Document);
+  if (!article) throw new DocumentError(file, 'no article text found in this HTML page');
+  return { id, text: article.text, title: article.title, ...(article.siteName ? { source: article.siteName } : {}) };
+}
+
+/** Expands files and folders into the document files they hold (folders: .txt/.html/.htm, sorted). */
+export async function listDocumentFiles(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      files.push(path); // reported as unreadable by readDocument, in order
+      continue;
+    }
+    if (!info.isDirectory()) {
+      files.push(path);
+      continue;
+    }
+    const names = (await readdir(path)).filter((n) => DOCUMENT_EXTENSIONS.has(extname(n).toLowerCase())).sort();
+    files.push(...names.map((n) => join(path, n)));
+  }
+  return files;
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../src/core/index.ts';
+import { loadSeedLibrary } from '../../../src/node/library.ts';
+import { spin } from '../../support/spin.ts';
+
+const library = await loadSeedLibrary();
+const engine = createEngine(library);
+
+describe('engine on the seed library', () => {
+  it('matches a spun copy at every rate to the right reference and calls it spun', () => {
+    for (const reference of library) {
+      for (const rate of [0.1, 0.2, 0.3, 0.4, 0.5]) {
+        const page = spin(reference.body, rate, 7).text;
+        const result = engine.check({ text: `Daily Wire Feed\n\n${page}` });
+        expect(result.match?.referenceId, `${reference.id} at ${rate}`).toBe(reference.id);
+        expect(result.verdict, `${reference.id} at ${rate}`).toBe('spun');
+        expect(result.match?.spunSide).toBe('page');
+        expect(result.substitutions.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('reports each substitution at its offsets in both texts', () => {
+    const reference = library[0]!;
+    const page = spin(reference.body, 0.3, 3).text;
+    const result = engine.check({ text: page });
+    for (const s of result.substitutions) {
+      expect(page.slice(s.pageSpan.start, s.pageSpan.end)).toBe(s.page);
+      expect(reference.body.slice(s.referenceSpan.start, s.referenceSpan.end)).toBe(s.reference);
+      expect(s.page.toLowerCase()).not.toBe(s.reference.toLowerCase());
+    }
+  });
+
+  it('warns on a verbatim copy of a bad copy with that copy\'s role', () => {
+    const result = engine.check({ text: library[4]!.body });
+    expect(result.match?.referenceId).toBe(library[4]!.id);
+    expect(result.match?.coverage).toBe(1);
+    expect(result.verdict).toBe(library[4]!.role);
+  });
+
+  it('does not warn on a verbatim copy when the site is trusted', () => {
+    const result = engine.check({ text: library[0]!.body, trusted: true });
+    expect(result.verdict).toBe('related');
+    expect(result.match?.referenceId).toBe(library[0]!.id);
+  });
+
+  it('calls the fluent text related, and names the known spun copy, when the reference is the spun side', () => {
+    const original = library[1]!;
+    const spunCopy = { ...original, id: 'spun-copy', body: spin(original.body, 0.4, 11).text, role: 'spun' as const };
+    const result = createEngine([spunCopy]).check({ text: original.body });
+    expect(result.match?.spunSide).toBe('reference');
+    expect(result.verdict).toBe('related');
+    expect(result.knownSpunCopy?.referenceId).toBe('spun-copy');
+  });
+
+  it('is clean on an empty or wordless page', () => {
+    expect(engine.check({ text: '' }).verdict).toBe('clean');
+    expect(engine.check({ text: '   \n\n ' }).verdict).toBe('clean');
+    expect(engine.check({ text: '🙂🙂🙂' }).verdict).toBe('clean');
+  });
+});
