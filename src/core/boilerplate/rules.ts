@@ -36,7 +36,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     where: 'opening',
     maxWords: 60,
     patterns: [
-      String.raw`^[(\[]?\s*(?:disclaimer\s*[:\-–]\s*)?(?:this|the above|the following)\s+(?:post|story|article|report|news|content|item|copy)\b.{0,80}?\b(?:auto[\s-]?(?:published|generated|posted)|published automatically|generated automatically)\b.{0,80}?\b(?:agency|syndicated|wire|news|rss)\s+feeds?\b`,
+      String.raw`^[(\[]?\s*(?:disclaimer\s*[:\-–]\s*)?(?:this|the above|the following)\s+(?:post|story|article|report|news|content|item|copy)\b.{0,80}?\b(?:auto[\s-]?(?:published|generated|posted)|(?:published|generated|posted)\s+automatically|automatically\s+(?:published|generated|posted))\b.{0,80}?\b(?:agency|syndicated|wire|news|rss)\s+feeds?\b`,
       String.raw`^[(\[]?\s*(?:disclaimer\s*[:\-–]\s*)?(?:this|the above)\s+(?:post|story|article|report|news|content)\b.{0,40}?\bhas\s+not\s+been\s+(?:edited|reviewed|modified|checked)\s+by\b.{0,60}?\b(?:staff|editors?|team|desk|journalists?)\b`,
     ],
     removes: 'paragraph',

@@ -1,0 +1,99 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { loadSeedLibrary } from '../../src/node/library.ts';
+import { spin } from '../support/spin.ts';
+
+async function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l), colour: false });
+  return { code, out, err };
+}
+
+const library = await loadSeedLibrary();
+const dir = await mkdtemp(join(tmpdir(), 'spinscope-cli-'));
+const spunFile = join(dir, 'spun.txt');
+await writeFile(spunFile, `The Daily Scoop\n\n${spin(library[0]!.body, 0.3, 5).text}`);
+const emptyFile = join(dir, 'empty.txt');
+await writeFile(emptyFile, '');
+const binaryFile = join(dir, 'image.txt');
+await writeFile(binaryFile, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+
+describe('spinscope check', () => {
+  it('prints one JSON object per file with the documented fields', async () => {
+    const { code, out } = await run(['check', spunFile, '--json']);
+    expect(code).toBe(0);
+    expect(out).toHaveLength(1);
+    const line = JSON.parse(out[0]!);
+    expect(line).toMatchObject({ file: spunFile, verdict: 'spun', match: { referenceId: library[0]!.id, spunSide: 'page' } });
+    expect(line.confidence).toBeGreaterThan(0.5);
+    expect(line.match.coverage).toBeGreaterThan(0.9);
+    expect(line.substitutions.length).toBeGreaterThan(5);
+    expect(line.substitutions[0]).toEqual({ reference: expect.any(String), page: expect.any(String) });
+    expect(Array.isArray(line.boilerplate)).toBe(true);
+    expect(typeof line.ms).toBe('number');
+  });
+
+  it('reports unreadable, empty and binary inputs one by one, checks the rest and exits 1', async () => {
+    const { code, out } = await run(['check', '--json', emptyFile, join(dir, 'missing.txt'), spunFile, binaryFile]);
+    expect(code).toBe(1);
+    const lines = out.map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.file)).toEqual([emptyFile, join(dir, 'missing.txt'), spunFile, binaryFile]);
+    expect(lines[0].error).toMatch(/empty/);
+    expect(lines[1].error).toMatch(/cannot read/);
+    expect(lines[2].verdict).toBe('spun');
+    expect(lines[3].error).toMatch(/binary/);
+  });
+
+  it('writes a readable block without --json', async () => {
+    const { code, out } = await run(['check', spunFile]);
+    expect(code).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain('verdict       SPUN');
+    expect(text).toContain(library[0]!.id);
+    expect(text).toMatch(/swaps\s+\S.* → \S/);
+  });
+
+  it('checks against extra references given with --refs', async () => {
+    const reference = join(dir, 'ref.txt');
+    const body = library[2]!.body.replace(/Biden/g, 'Smith').replace(/Putin/g, 'Jones');
+    await writeFile(reference, `Smith and Jones talk for two hours\n\n${body}`);
+    const page = join(dir, 'page.txt');
+    await writeFile(page, spin(body, 0.2, 9).text);
+    const { out } = await run(['check', page, '--refs', reference, '--json']);
+    expect(JSON.parse(out[0]!).match.referenceId).toBe('ref');
+  });
+
+  it('exits 2 with a reason and the usage on bad usage', async () => {
+    for (const argv of [[], ['check'], ['frobnicate'], ['check', 'x', '--sensitivity', 'max'], ['check', 'x', '--colour']]) {
+      const { code, err } = await run(argv);
+      expect(code, argv.join(' ')).toBe(2);
+      expect(err[0]).toMatch(/^spinscope: /);
+      expect(err.join('\n')).toContain('usage:');
+    }
+  });
+});
+
+describe('spinscope refs', () => {
+  it('lists the library with roles and rules', async () => {
+    const { code, out } = await run(['refs', '--json']);
+    expect(code).toBe(0);
+    const rows = out.map((l) => JSON.parse(l));
+    expect(rows.map((r) => r.id)).toEqual(library.map((r) => r.id));
+    expect(rows[4]).toMatchObject({ role: 'auto-published', source: 'ANI' });
+    expect(rows[4].rules).toContain('auto-published-feed');
+    expect(rows[4].words).toBeGreaterThan(200);
+  });
+});
+
+describe('the installed command', () => {
+  it('runs as the package bin', async () => {
+    const { stdout } = await promisify(execFile)('node', ['src/cli/spinscope.js', 'check', '--json', spunFile]);
+    expect(JSON.parse(stdout).verdict).toBe('spun');
+  });
+});

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, keptText } from '../../../src/core/boilerplate/clean.ts';
+import { BOILERPLATE_RULES } from '../../../src/core/boilerplate/rules.ts';
+
+const BODY = [
+  'The finance ministry said on Tuesday that it would cut the fuel duty by five cents a litre from January, after weeks of pressure from hauliers and farmers who said rising costs were pushing them out of business.',
+  'Officials expect the measure to cost about 400 million a year, which the ministry says will be covered by higher than expected receipts from corporation tax this autumn.',
+  'Opposition lawmakers called the cut too small to make a difference at the pump and said they would press for a larger reduction when the budget is debated next month.',
+];
+
+/** An article with `extra` paragraphs placed at the top, in the middle, or at the end. */
+function article(extra: { top?: string[]; middle?: string[]; end?: string[] }): string {
+  return ['Fuel duty to be cut from January', ...(extra.top ?? []), BODY[0]!, ...(extra.middle ?? []), BODY[1]!, BODY[2]!, ...(extra.end ?? [])].join('\n\n');
+}
+
+const rulesHit = (text: string) => cleanText(text).hits.map((h) => h.rule);
+
+describe('boilerplate rules', () => {
+  const cases: { rule: string; hits: string[]; misses: string[]; at: 'top' | 'middle' | 'end' }[] = [
+    {
+      rule: 'auto-published-feed',
+      at: 'end',
+      hits: [
+        'Disclaimer: This post has been auto-published from an agency feed without any modifications to the text and has not been reviewed by an editor',
+        '(This story has not been edited by Business Standard staff and is auto-generated from a syndicated feed.)',
+        'This article was auto-generated from a wire feed.',
+        'DISCLAIMER - this story has been automatically published from the news feed.',
+      ],
+      misses: [
+        'Critics say many sites now run stories auto-published from an agency feed, and readers rarely notice the difference when they scroll past the headline.',
+        'The editor reviewed the feed.',
+      ],
+    },
+    {
+      rule: 'with-inputs-from',
+      at: 'end',
+      hits: ['( With inputs from ANI )', '(With inputs from PTI, Reuters)', 'With inputs from agencies.'],
+      misses: ['The report was prepared with inputs from several ministries, officials said, and will be published in the spring after consultation.'],
+    },
+    {
+      rule: 'source-link-footer',
+      at: 'end',
+      hits: ['Source link', 'SOURCE LINK', 'Source:', 'Read the original article', 'Source link »'],
+      misses: ['The source link between the two reports was never made public, the committee said in its findings.'],
+    },
+    {
+      rule: 'related-list',
+      at: 'end',
+      hits: ['Related Articles', 'International Realted Stories', 'More stories:', 'You may also like'],
+      misses: ['Related articles in the same journal reached a different conclusion about the cost of the scheme.'],
+    },
+    {
+      rule: 'comment-form',
+      at: 'end',
+      hits: ['Leave a Reply', 'leave a comment', 'Post a comment:'],
+      misses: ['Residents were invited to leave a reply to the consultation before the end of the month.'],
+    },
+    {
+      rule: 'scraper-theme-chrome',
+      at: 'middle',
+      hits: ['Back to top button', 'Open in App', 'back to top', 'Share this article:'],
+      misses: ['The minister said he would go back to top officials in Brussels with a new offer.'],
+    },
+    {
+      rule: 'see-also-injection',
+      at: 'middle',
+      hits: ["See also  That's why McDonald's is changing the Happy Meal after 38 years", 'Also read: Fuel prices hit record high', 'READ MORE - Budget at a glance'],
+      misses: ['See how the figures compare in the table below, which the ministry published alongside its statement on Tuesday.'],
+    },
+    {
+      rule: 'tag-list',
+      at: 'end',
+      hits: ['Tags: RussiaVladimir PutinKremlinMoscowNato', 'Topics: budget, tax, fuel'],
+      misses: ['Tags on the pumps will show the new price from the first of January, the ministry said.'],
+    },
+    {
+      rule: 'spinner-mangled-credit',
+      at: 'middle',
+      hits: ['Sergei Malgavko | TASS | beautiful pictures', 'Mikhail Svetlov | Getty pictures', 'Alex Wong / gorgeous images'],
+      misses: ['Visitors took beautiful pictures of the lake at sunset, the guide said.', 'Sergei Malgavko | TASS | Getty Images'],
+    },
+    {
+      rule: 'photo-credit',
+      at: 'middle',
+      hits: ['White House via Reuters', 'Press Service Ukraine Combined Forces Operation | AP', 'Photo: John Smith'],
+      misses: ['Officials said the proposal had reached the Kremlin via Reuters reporters in Moscow on Monday night.'],
+    },
+  ];
+
+  for (const c of cases) {
+    describe(c.rule, () => {
+      for (const line of c.hits) {
+        it(`hits ${JSON.stringify(line)}`, () => {
+          expect(rulesHit(article({ [c.at]: [line] }))).toContain(c.rule);
+        });
+      }
+      for (const line of c.misses) {
+        it(`misses ${JSON.stringify(line)}`, () => {
+          expect(rulesHit(article({ [c.at]: [line] }))).not.toContain(c.rule);
+        });
+      }
+    });
+  }
+
+  it('every rule has an id, a kind, patterns that compile and a one-sentence explanation', () => {
+    const ids = new Set<string>();
+    for (const rule of BOILERPLATE_RULES) {
+      expect(ids.has(rule.id)).toBe(false);
+      ids.add(rule.id);
+      expect(rule.patterns.length).toBeGreaterThan(0);
+      for (const p of rule.patterns) expect(() => new RegExp(p, 'iu')).not.toThrow();
+      expect(rule.explanation).toMatch(/^[A-Z].*\.$/);
+    }
+    expect(cases.map((c) => c.rule).sort()).toEqual([...ids].sort());
+  });
+
+  it('does not take a footer phrase for a footer in the middle of the article', () => {
+    const text = article({ middle: ['Source link'] }) + '\n\n' + BODY.join('\n\n') + '\n\n' + BODY.join('\n\n') + '\n\n' + BODY.join('\n\n') + '\n\n' + BODY.join('\n\n') + '\n\n' + BODY.join('\n\n');
+    expect(rulesHit(text)).not.toContain('source-link-footer');
+  });
+});
+
+describe('cleaning', () => {
+  it('removes the chrome and keeps every sentence of the body', () => {
+    const text = [
+      'Business News',
+      'Fuel duty to be cut from January',
+      BODY[0],
+      'A lorry fills up at a motorway station near Leeds on Monday.',
+      'Jane Doe | Reuters',
+      "See also  That's why the Happy Meal is changing",
+      BODY[1],
+      BODY[2],
+      'Source link',
+      'Related Articles',
+      'Ministers meet hauliers',
+      'Leave a Reply',
+      'Back to top button',
+    ].join('\n\n');
+    const cleaned = cleanText(text);
+    const body = keptText(text, cleaned.excluded);
+    expect(body).toBe(BODY.join('\n\n'));
+    expect(cleaned.title).toBe('Fuel duty to be cut from January');
+    expect(cleaned.source).toBe('Business News');
+    expect(cleaned.hits.map((h) => h.rule)).toEqual([
+      'site-name-line', 'photo-credit', 'see-also-injection', 'source-link-footer', 'related-list', 'comment-form', 'scraper-theme-chrome',
+    ]);
+    for (const hit of cleaned.hits) expect(text.slice(hit.span.start, hit.span.end)).toBe(hit.text);
+  });
+
+  it('reads the source and the date from a byline', () => {
+    const text = ['City', 'Biden says he will announce a meeting by Friday', 'By ANI | Published: December 08, 2021 11:16 PM', ...BODY].join('\n\n');
+    const cleaned = cleanText(text);
+    expect(cleaned.source).toBe('ANI');
+    expect(cleaned.date).toBe('2021-12-08');
+    expect(keptText(text, cleaned.excluded)).toBe(BODY.join('\n\n'));
+  });
+});
