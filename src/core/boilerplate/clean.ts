@@ -19,6 +19,8 @@ const TITLE_MIN_WORDS = 4;
 const SITE_NAME_MAX_WORDS = 6;
 const CAPTION_MAX_WORDS = 80;
 const DEFAULT_LINE_MAX_WORDS = 12;
+/** Paragraphs before the last long one that still count as the tail (a footer sits above a site blurb). */
+const TAIL_SLACK = 3;
 
 export const SITE_NAME_EXPLANATION = 'A site-name line above the headline, as scraper sites print it.';
 
@@ -31,9 +33,21 @@ function regexes(rule: BoilerplateRule): RegExp[] {
 
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
-function ruleMatches(rule: BoilerplateRule, text: string, words: number, index: number, total: number, bodyStart: number): boolean {
-  if (rule.where === 'tail' && index < total - TAIL_PARAGRAPHS) return false;
-  if (rule.where === 'head' && index >= bodyStart) return false;
+/** Where the page's own chrome may follow the article: paragraph positions that count as its tail. */
+interface Layout {
+  total: number;
+  bodyStart: number;
+  /** The last paragraph long enough to be body text (a site blurb after the footer can be one). */
+  lastLong: number;
+}
+
+function inTail(index: number, layout: Layout): boolean {
+  return index >= layout.total - TAIL_PARAGRAPHS || index >= layout.lastLong - TAIL_SLACK;
+}
+
+function ruleMatches(rule: BoilerplateRule, text: string, words: number, index: number, layout: Layout): boolean {
+  if (rule.where === 'tail' && !inTail(index, layout)) return false;
+  if (rule.where === 'head' && index >= layout.bodyStart) return false;
   if (words > (rule.maxWords ?? DEFAULT_LINE_MAX_WORDS)) return false;
   return regexes(rule).some((re) => re.test(text));
 }
@@ -78,10 +92,15 @@ export function cleanText(text: string, rules: readonly BoilerplateRule[] = BOIL
     }
   }
 
+  let lastLong = -1;
+  words.forEach((w, i) => {
+    if (w >= BODY_MIN_WORDS) lastLong = i;
+  });
+  const layout: Layout = { total: paras.length, bodyStart, lastLong };
   let restFrom = paras.length;
   for (let i = 0; i < paras.length; i++) {
     if (i < bodyStart && excludedFlags[i]) continue;
-    const rule = rules.find((r) => ruleMatches(r, paras[i]!.text, words[i]!, i, paras.length, bodyStart));
+    const rule = rules.find((r) => ruleMatches(r, paras[i]!.text, words[i]!, i, layout));
     if (!rule) continue;
     hit(i, rule.id, rule.kind, rule.explanation);
     excludedFlags[i] = 1;

@@ -1,0 +1,63 @@
+/**
+ * `npm run eval`: run the labelled dev set through the engine at each sensitivity and print, per category,
+ * how many cases were caught, matched to the right reference, or wrongly warned about. Timings are printed
+ * for information; speed is judged by `npm run bench`.
+ */
+import { performance } from 'node:perf_hooks';
+import { loadSeedLibrary } from '../../src/node/library.ts';
+import { createEngine } from '../../src/core/index.ts';
+import type { CheckResult, Sensitivity } from '../../src/core/types.ts';
+import { loadDevSet, type DevCase } from '../fixtures/dev-set.ts';
+import { evaluate, formatTable } from './evaluate.ts';
+
+const SENSITIVITIES: readonly Sensitivity[] = ['low', 'normal', 'high'];
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+const t0 = performance.now();
+const cases = loadDevSet();
+const t1 = performance.now();
+const library = await loadSeedLibrary();
+const t2 = performance.now();
+const engine = createEngine(library);
+const t3 = performance.now();
+
+console.log(`Spinscope evaluation: ${cases.length} cases against ${library.length} references\n`);
+
+let checks = 0;
+let checkTime = 0;
+let slowest = { id: '', ms: 0 };
+
+for (const sensitivity of SENSITIVITIES) {
+  const results = new Map<string, CheckResult>();
+  const check = (c: DevCase): CheckResult => {
+    const start = performance.now();
+    const result = engine.check({ text: c.text }, { sensitivity });
+    const took = performance.now() - start;
+    checks++;
+    checkTime += took;
+    if (took > slowest.ms) slowest = { id: `${c.id} (${sensitivity})`, ms: took };
+    results.set(c.id, result);
+    return result;
+  };
+  const rows = evaluate(cases, check);
+  console.log(`sensitivity: ${sensitivity}`);
+  console.log(formatTable(rows));
+  const failures = rows.flatMap((r) => r.failures);
+  if (failures.length) {
+    console.log(`\n  ${failures.length} case(s) wrong:`);
+    for (const id of failures) {
+      const r = results.get(id)!;
+      const expected = cases.find((c) => c.id === id)!;
+      const want = `${expected.shouldWarn ? 'warning' : 'no warning'}${expected.expectedReference ? ` from ${expected.expectedReference}` : ''}`;
+      console.log(`  - ${id}: got ${r.verdict}${r.match ? ` (${r.match.referenceId})` : ''}, wanted ${want}`);
+    }
+  }
+  console.log('');
+}
+
+console.log('timing');
+console.log(`  build dev set   ${ms(t1 - t0)}`);
+console.log(`  load library    ${ms(t2 - t1)}`);
+console.log(`  create engine   ${ms(t3 - t2)}`);
+console.log(`  ${checks} checks     ${ms(checkTime)} total, ${ms(checkTime / Math.max(1, checks))} mean, slowest ${ms(slowest.ms)} (${slowest.id})`);
+console.log(`  wall clock      ${ms(performance.now() - t0)}`);
