@@ -1,4 +1,4 @@
-import { alignWords } from './align-words.ts';
+import { alignWords, type WordPairs } from './align-words.ts';
 import { STOPWORDS } from './stopwords.ts';
 import type { AlignedPassage, Alignment, Substitution } from './types.ts';
 import type { Tokens } from './text.ts';
@@ -14,6 +14,11 @@ export interface PassageRules {
   minMatchRatio: number;
   /** Matched words that are not function words: shared function words alone say nothing. */
   minContentMatches: number;
+  /**
+   * Alignment passes. Each pass aligns what earlier passes left over, so paragraphs that a copy moved
+   * around are still found (one monotone alignment keeps only one order).
+   */
+  maxPasses: number;
 }
 
 export const PASSAGE_RULES: PassageRules = {
@@ -22,83 +27,132 @@ export const PASSAGE_RULES: PassageRules = {
   minPassageWords: 8,
   minMatchRatio: 0.5,
   minContentMatches: 3,
+  maxPasses: 8,
 };
+
+interface Side {
+  tokens: Tokens;
+  text: string;
+  covered: Uint8Array;
+}
 
 /** Aligns the page's words to the reference's and reports coverage, passages and substitutions. */
 export function align(
   page: Tokens, pageText: string, reference: Tokens, referenceText: string, rules: PassageRules = PASSAGE_RULES,
 ): Alignment {
-  const pairs = alignWords(page.words, reference.words);
+  const p: Side = { tokens: page, text: pageText, covered: new Uint8Array(page.words.length) };
+  const r: Side = { tokens: reference, text: referenceText, covered: new Uint8Array(reference.words.length) };
   const passages: AlignedPassage[] = [];
   const substitutions: Substitution[] = [];
-  let coveredPage = 0;
-  let coveredReference = 0;
-  let swappedTotal = 0;
-
-  let first = 0;
-  const closePassage = (last: number) => {
-    if (last < first) return;
-    const aStart = pairs.a[first]!;
-    const aEnd = pairs.a[last]!;
-    const words = aEnd - aStart + 1;
-    const matched = last - first + 1;
-    let contentMatches = 0;
-    for (let k = first; k <= last; k++) if (!STOPWORDS.has(page.words[pairs.a[k]!]!)) contentMatches++;
-    if (words < rules.minPassageWords || matched / words < rules.minMatchRatio) return;
-    if (contentMatches < rules.minContentMatches) return;
-    const bStart = pairs.b[first]!;
-    const bEnd = pairs.b[last]!;
-    passages.push({
-      page: { start: page.starts[aStart]!, end: page.ends[aEnd]! },
-      reference: { start: reference.starts[bStart]!, end: reference.ends[bEnd]! },
-      words,
-      swappedWords: words - matched,
-    });
-    coveredPage += words;
-    coveredReference += bEnd - bStart + 1;
-    swappedTotal += words - matched;
-    for (let k = first; k < last; k++) {
-      const gapA = pairs.a[k + 1]! - pairs.a[k]! - 1;
-      const gapB = pairs.b[k + 1]! - pairs.b[k]! - 1;
-      if (gapA === 0 || gapB === 0) continue;
-      const a0 = pairs.a[k]! + 1;
-      const a1 = pairs.a[k + 1]! - 1;
-      const b0 = pairs.b[k]! + 1;
-      const b1 = pairs.b[k + 1]! - 1;
-      const pageSpan = { start: page.starts[a0]!, end: page.ends[a1]! };
-      const referenceSpan = { start: reference.starts[b0]!, end: reference.ends[b1]! };
-      substitutions.push({
-        reference: referenceText.slice(referenceSpan.start, referenceSpan.end),
-        page: pageText.slice(pageSpan.start, pageSpan.end),
-        referenceSpan,
-        pageSpan,
-      });
-    }
-  };
-
-  for (let k = 0; k + 1 < pairs.a.length; k++) {
-    const gapA = pairs.a[k + 1]! - pairs.a[k]! - 1;
-    const gapB = pairs.b[k + 1]! - pairs.b[k]! - 1;
-    const continuous =
-      (gapA === 0 && gapB === 0) ||
-      (gapA > 0 && gapB > 0 && gapA <= rules.maxSwapWords && gapB <= rules.maxSwapWords) ||
-      (Math.min(gapA, gapB) === 0 && Math.max(gapA, gapB) <= rules.maxIndelWords);
-    if (!continuous) {
-      closePassage(k);
-      first = k + 1;
-    }
+  for (let pass = 0; pass < rules.maxPasses; pass++) {
+    const found = passagesOf(remainingPairs(p, r), p, r, rules, passages, substitutions);
+    if (!found) break;
   }
-  if (pairs.a.length) closePassage(pairs.a.length - 1);
+  passages.sort((a, b) => a.page.start - b.page.start);
+  substitutions.sort((a, b) => a.pageSpan.start - b.pageSpan.start);
 
+  let coveredPage = 0;
+  let swapped = 0;
+  for (const passage of passages) {
+    coveredPage += passage.words;
+    swapped += passage.swappedWords;
+  }
+  let coveredReference = 0;
+  for (const c of r.covered) coveredReference += c;
   const pageWords = page.words.length;
   const referenceWords = reference.words.length;
   return {
     coverage: pageWords ? coveredPage / pageWords : 0,
-    substitutionRate: coveredPage ? swappedTotal / coveredPage : 0,
+    substitutionRate: coveredPage ? swapped / coveredPage : 0,
     referenceCoverage: referenceWords ? coveredReference / referenceWords : 0,
     passages,
     substitutions,
     pageWords,
     referenceWords,
   };
+}
+
+/** Aligns the words no passage holds yet, and maps the pairs back to positions in the full texts. */
+function remainingPairs(p: Side, r: Side): WordPairs {
+  const pageIndex: number[] = [];
+  const referenceIndex: number[] = [];
+  p.covered.forEach((c, i) => c || pageIndex.push(i));
+  r.covered.forEach((c, j) => c || referenceIndex.push(j));
+  const pairs = alignWords(pageIndex.map((i) => p.tokens.words[i]!), referenceIndex.map((j) => r.tokens.words[j]!));
+  return { a: pairs.a.map((k) => pageIndex[k]!), b: pairs.b.map((k) => referenceIndex[k]!) };
+}
+
+/** Groups matched pairs into passages; adds the valid ones (and their substitutions). Returns how many. */
+function passagesOf(
+  pairs: WordPairs, p: Side, r: Side, rules: PassageRules, passages: AlignedPassage[], substitutions: Substitution[],
+): number {
+  let added = 0;
+  let first = 0;
+  const close = (last: number) => {
+    if (addPassage(pairs, first, last, p, r, rules, passages, substitutions)) added++;
+  };
+  for (let k = 0; k + 1 < pairs.a.length; k++) {
+    const gapA = pairs.a[k + 1]! - pairs.a[k]! - 1;
+    const gapB = pairs.b[k + 1]! - pairs.b[k]! - 1;
+    // Words an earlier pass placed elsewhere sit inside a gap: the passage cannot run across them.
+    const continuous =
+      !coveredBetween(p.covered, pairs.a[k]!, pairs.a[k + 1]!) &&
+      !coveredBetween(r.covered, pairs.b[k]!, pairs.b[k + 1]!) &&
+      ((gapA === 0 && gapB === 0) ||
+        (gapA > 0 && gapB > 0 && gapA <= rules.maxSwapWords && gapB <= rules.maxSwapWords) ||
+        (Math.min(gapA, gapB) === 0 && Math.max(gapA, gapB) <= rules.maxIndelWords));
+    if (!continuous) {
+      close(k);
+      first = k + 1;
+    }
+  }
+  if (pairs.a.length) close(pairs.a.length - 1);
+  return added;
+}
+
+function coveredBetween(covered: Uint8Array, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (covered[i]) return true;
+  return false;
+}
+
+function addPassage(
+  pairs: WordPairs, first: number, last: number, p: Side, r: Side, rules: PassageRules,
+  passages: AlignedPassage[], substitutions: Substitution[],
+): boolean {
+  if (last < first) return false;
+  const aStart = pairs.a[first]!;
+  const aEnd = pairs.a[last]!;
+  const bStart = pairs.b[first]!;
+  const bEnd = pairs.b[last]!;
+  const words = aEnd - aStart + 1;
+  const matched = last - first + 1;
+  let contentMatches = 0;
+  for (let k = first; k <= last; k++) if (!STOPWORDS.has(p.tokens.words[pairs.a[k]!]!)) contentMatches++;
+  if (words < rules.minPassageWords || matched / words < rules.minMatchRatio || contentMatches < rules.minContentMatches) {
+    return false;
+  }
+  p.covered.fill(1, aStart, aEnd + 1);
+  r.covered.fill(1, bStart, bEnd + 1);
+  passages.push({
+    page: { start: p.tokens.starts[aStart]!, end: p.tokens.ends[aEnd]! },
+    reference: { start: r.tokens.starts[bStart]!, end: r.tokens.ends[bEnd]! },
+    words,
+    swappedWords: words - matched,
+  });
+  for (let k = first; k < last; k++) {
+    const a0 = pairs.a[k]! + 1;
+    const a1 = pairs.a[k + 1]! - 1;
+    const b0 = pairs.b[k]! + 1;
+    const b1 = pairs.b[k + 1]! - 1;
+    if (a0 > a1 || b0 > b1) continue;
+    const pageSpan = { start: p.tokens.starts[a0]!, end: p.tokens.ends[a1]! };
+    const referenceSpan = { start: r.tokens.starts[b0]!, end: r.tokens.ends[b1]! };
+    substitutions.push({
+      reference: r.text.slice(referenceSpan.start, referenceSpan.end),
+      page: p.text.slice(pageSpan.start, pageSpan.end),
+      referenceSpan,
+      pageSpan,
+    });
+  }
+  return true;
 }

@@ -13,6 +13,9 @@ export interface ClassifyInput {
   thresholds: Thresholds;
 }
 
+/** A reference shorter than this is too small to call a page that contains it a copy of it. */
+const MIN_WORDS_FOR_CONTAINMENT = 100;
+
 const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
 const percent = (x: number) => `${Math.round(x * 100)} %`;
 
@@ -50,7 +53,7 @@ export function classify(input: ClassifyInput): CheckResult {
       coverage: a.coverage, substitutionRate: a.substitutionRate, referenceCoverage: a.referenceCoverage,
       spunSide, direction, passages: a.passages,
     };
-    const derived = a.coverage >= th.minCoverage;
+    const derived = a.coverage >= th.minCoverage || (a.referenceCoverage >= th.minReferenceCoverage && a.referenceWords >= MIN_WORDS_FOR_CONTAINMENT);
     const share = `${percent(a.coverage)} of the article aligns with "${ref.title}" (${ref.source})`;
     if (!derived) {
       verdict = 'related';

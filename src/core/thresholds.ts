@@ -6,6 +6,11 @@ export interface Thresholds {
   minCoverage: number;
   /** Share of aligned words swapped above which the alignment is a rewording, not a copy. */
   minSubstitutionRate: number;
+  /**
+   * Or this share of the reference aligned to the page: a page that holds most of a reference copies it,
+   * however much else (comments, other stories) the page adds around it.
+   */
+  minReferenceCoverage: number;
   /** Fewest substitutions for a rewording verdict (a couple of edits is an edited copy). */
   minSubstitutions: number;
   /** Below this coverage a shared passage is "related" (a shared quote), not derivation. */
@@ -21,6 +26,7 @@ export interface Thresholds {
 export const THRESHOLDS: Readonly<Record<Sensitivity, Thresholds>> = {
   low: {
     minCoverage: 0.6,
+    minReferenceCoverage: 0.8,
     minSubstitutionRate: 0.04,
     minSubstitutions: 5,
     minRelatedCoverage: 0.1,
@@ -30,6 +36,7 @@ export const THRESHOLDS: Readonly<Record<Sensitivity, Thresholds>> = {
   },
   normal: {
     minCoverage: 0.45,
+    minReferenceCoverage: 0.6,
     minSubstitutionRate: 0.02,
     minSubstitutions: 4,
     minRelatedCoverage: 0.05,
@@ -39,6 +46,7 @@ export const THRESHOLDS: Readonly<Record<Sensitivity, Thresholds>> = {
   },
   high: {
     minCoverage: 0.3,
+    minReferenceCoverage: 0.5,
     minSubstitutionRate: 0.01,
     minSubstitutions: 3,
     minRelatedCoverage: 0.03,

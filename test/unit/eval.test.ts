@@ -36,6 +36,11 @@ describe('dev set at normal sensitivity', () => {
     expect(row(category).detection, row(category).failures.join(', ')).toBeGreaterThanOrEqual(0.8);
   });
 
+  it.each(['reordered', 'partial', 'embedded'] as const)('catches and attributes most %s copies', (category) => {
+    expect(row(category).detection, row(category).failures.join(', ')).toBeGreaterThanOrEqual(0.8);
+    expect(row(category).rightReference, row(category).failures.join(', ')).toBeGreaterThanOrEqual(0.8);
+  });
+
   it('catches auto-published pages', () => {
     expect(row('auto-published').detection, row('auto-published').failures.join(', ')).toBeGreaterThanOrEqual(0.9);
   });
