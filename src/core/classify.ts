@@ -10,6 +10,8 @@ export interface ClassifyInput {
   boilerplate: BoilerplateHit[];
   /** The best alignment found, if any candidate aligned at all. */
   best: { reference: Reference; alignment: Alignment } | null;
+  /** A reference about the same story (shared names and numbers), when no text matched. */
+  story: { reference: Reference; sharedKeys: string[] } | null;
   thresholds: Thresholds;
 }
 
@@ -88,6 +90,15 @@ export function classify(input: ClassifyInput): CheckResult {
     }
   }
 
+  let story: CheckResult['story'] = null;
+  if (verdict === 'clean' && input.story) {
+    const { reference: ref, sharedKeys } = input.story;
+    story = { referenceId: ref.id, title: ref.title, source: ref.source, sharedKeys };
+    verdict = 'related';
+    confidence = clamp01(0.4 + sharedKeys.length / 20);
+    reasons.push(`Same story as "${ref.title}" (${ref.source}), told in other words: it shares ${sharedKeys.join(', ')}.`);
+  }
+
   if (pageBoilerplate && !warns(verdict)) {
     verdict = pageBoilerplate;
     const evidence = boilerplate.find((h) =>
@@ -108,11 +119,12 @@ export function classify(input: ClassifyInput): CheckResult {
   return {
     verdict,
     confidence: Math.round(confidence * 100) / 100,
-    summary: summarize(verdict, match, knownSpunCopy),
+    summary: summarize(verdict, match, knownSpunCopy, story),
     reasons,
     match,
     boilerplate,
     substitutions: match && best ? best.alignment.substitutions : [],
+    story,
     knownSpunCopy,
     pageWords: input.pageWords,
   };
@@ -129,7 +141,9 @@ function blankOut(text: string, spans: readonly { start: number; end: number }[]
   return out + text.slice(from);
 }
 
-function summarize(verdict: Verdict, match: Match | null, known: CheckResult['knownSpunCopy']): string {
+function summarize(
+  verdict: Verdict, match: Match | null, known: CheckResult['knownSpunCopy'], story: CheckResult['story'],
+): string {
   const from = match ? ` of "${match.title}" (${match.source})` : '';
   switch (verdict) {
     case 'spun':
@@ -139,9 +153,9 @@ function summarize(verdict: Verdict, match: Match | null, known: CheckResult['kn
     case 'copy':
       return `This article copies${from.replace(/^ of/, '')} near-verbatim.`;
     case 'related':
-      return known
-        ? `A spun copy of this article is known: "${known.title}" (${known.source}).`
-        : `This article shares passages with "${match?.title}" (${match?.source}).`;
+      if (known) return `A spun copy of this article is known: "${known.title}" (${known.source}).`;
+      if (match) return `This article shares passages with "${match.title}" (${match.source}).`;
+      return `This article covers the same story as "${story?.title}" (${story?.source}), in its own words.`;
     case 'clean':
       return 'Nothing found: no known copy, spin or auto-publishing boilerplate.';
   }

@@ -1,8 +1,9 @@
 import { align } from './align.ts';
 import { cleanText } from './boilerplate/clean.ts';
-import { classify } from './classify.ts';
+import { classify, type ClassifyInput } from './classify.ts';
 import { fingerprints } from './fingerprint.ts';
 import { buildFingerprintIndex } from './fingerprint-index.ts';
+import { PAGE_STORY_KEYS, storyKeys } from './story.ts';
 import { tokenize, type Tokens } from './text.ts';
 import { THRESHOLDS } from './thresholds.ts';
 import type { Alignment, CheckResult, PageInput, Reference, Sensitivity } from './types.ts';
@@ -30,12 +31,13 @@ export function createEngine(references: readonly Reference[]): Engine {
     return t;
   };
   const index = buildFingerprintIndex(references.map((_, i) => fingerprints(referenceTokens(i))));
+  const storyIndex = buildFingerprintIndex(references.map((_, i) => storyKeys(referenceTokens(i)).hashes));
   // Reference tokens are needed again only for the few candidates of a check.
   tokensOf.clear();
 
   return {
     references,
-    indexBytes: index.bytes,
+    indexBytes: index.bytes + storyIndex.bytes,
     check(page, options = {}) {
       const thresholds = THRESHOLDS[options.sensitivity ?? 'normal'];
       const text = page.text.length > MAX_CHECKED_CHARS ? page.text.slice(0, MAX_CHECKED_CHARS) : page.text;
@@ -48,8 +50,18 @@ export function createEngine(references: readonly Reference[]): Engine {
         const alignment = align(tokens, text, referenceTokens(candidate.reference), reference.body);
         if (!best || alignment.coverage > best.alignment.coverage) best = { reference, alignment };
       }
+      let story: ClassifyInput['story'] = null;
+      if (!best || best.alignment.coverage < thresholds.minCoverage) {
+        const pageKeys = storyKeys(tokens, PAGE_STORY_KEYS);
+        const [top] = storyIndex.lookup(pageKeys.hashes, 1, thresholds.minStoryKeys);
+        if (top) {
+          const referenceKeys = storyKeys(referenceTokens(top.reference)).words;
+          story = { reference: references[top.reference]!, sharedKeys: referenceKeys.filter((w) => pageKeys.words.includes(w)) };
+        }
+      }
       if (tokensOf.size > 64) tokensOf.clear();
       return classify({
+        story,
         pageText: text,
         pageWords: tokens.words.length,
         trusted: page.trusted ?? false,

@@ -17,6 +17,8 @@ export interface Thresholds {
   minRelatedCoverage: number;
   /** Rarity gap (SUBTLEX −log10 units) between the two sides' swapped words that decides direction. */
   rarityMargin: number;
+  /** Key names and numbers (of a reference's STORY_KEYS) a page must share to be about the same story. */
+  minStoryKeys: number;
   /** Candidates from the index that get a full alignment. */
   maxCandidates: number;
   /** Fingerprints a reference must share with the page to be a candidate. */
@@ -31,6 +33,7 @@ export const THRESHOLDS: Readonly<Record<Sensitivity, Thresholds>> = {
     minSubstitutions: 5,
     minRelatedCoverage: 0.1,
     rarityMargin: 0.35,
+    minStoryKeys: 6,
     maxCandidates: 5,
     minSharedFingerprints: 4,
   },
@@ -41,6 +44,7 @@ export const THRESHOLDS: Readonly<Record<Sensitivity, Thresholds>> = {
     minSubstitutions: 4,
     minRelatedCoverage: 0.05,
     rarityMargin: 0.2,
+    minStoryKeys: 5,
     maxCandidates: 6,
     minSharedFingerprints: 3,
   },
@@ -51,6 +55,7 @@ export const THRESHOLDS: Readonly<Record<Sensitivity, Thresholds>> = {
     minSubstitutions: 3,
     minRelatedCoverage: 0.03,
     rarityMargin: 0.1,
+    minStoryKeys: 4,
     maxCandidates: 8,
     minSharedFingerprints: 2,
   },

@@ -106,6 +106,8 @@ export interface CheckResult {
   match: Match | null;
   boilerplate: BoilerplateHit[];
   substitutions: Substitution[];
+  /** When no reference's text matches but one covers the same story: it, and the names and numbers shared. */
+  story: { referenceId: string; title: string; source: string; sharedKeys: string[] } | null;
   /** When the page is the fluent side of a known spun copy: that copy. */
   knownSpunCopy: { referenceId: string; title: string; source: string } | null;
   pageWords: number;

@@ -27,6 +27,8 @@ export interface EvalRow {
   rightReference: number | null;
   /** Share of the cases that should not warn which did warn; null when every case should warn. */
   falseWarnings: number | null;
+  /** Share of cases called `related` (same story or shared passages, no warning). */
+  related: number;
   /** Ids of the cases that went wrong: a missed warning, a wrong reference or a false warning. */
   failures: string[];
 }
@@ -38,17 +40,18 @@ const share = (hits: number, total: number): number | null => (total === 0 ? nul
  * without cases are left out.
  */
 export function evaluate(cases: readonly DevCase[], check: Check): EvalRow[] {
-  const tallies = new Map<DevCategory, { n: number; warned: number; withRef: number; rightRef: number; quiet: number; falseWarn: number; failures: string[] }>();
+  const tallies = new Map<DevCategory, { n: number; warned: number; related: number; withRef: number; rightRef: number; quiet: number; falseWarn: number; failures: string[] }>();
   for (const c of cases) {
     const outcome = check(c);
     let t = tallies.get(c.category);
     if (!t) {
-      t = { n: 0, warned: 0, withRef: 0, rightRef: 0, quiet: 0, falseWarn: 0, failures: [] };
+      t = { n: 0, warned: 0, related: 0, withRef: 0, rightRef: 0, quiet: 0, falseWarn: 0, failures: [] };
       tallies.set(c.category, t);
     }
     const warned = isWarning(outcome.verdict);
     t.n++;
     if (warned) t.warned++;
+    if (outcome.verdict === 'related') t.related++;
     let failed = c.shouldWarn !== warned;
     if (c.expectedReference !== null) {
       t.withRef++;
@@ -72,6 +75,7 @@ export function evaluate(cases: readonly DevCase[], check: Check): EvalRow[] {
       detection: t.warned / t.n,
       rightReference: share(t.rightRef, t.withRef),
       falseWarnings: share(t.falseWarn, t.quiet),
+      related: t.related / t.n,
       failures: t.failures,
     });
   }
@@ -82,8 +86,8 @@ const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)}
 
 /** A fixed-width text table of the rows, for the console. */
 export function formatTable(rows: readonly EvalRow[]): string {
-  const header = ['category', 'n', 'detection', 'right reference', 'false warnings'];
-  const body = rows.map((r) => [r.category, String(r.n), pct(r.detection), pct(r.rightReference), pct(r.falseWarnings)]);
+  const header = ['category', 'n', 'detection', 'right reference', 'false warnings', 'related'];
+  const body = rows.map((r) => [r.category, String(r.n), pct(r.detection), pct(r.rightReference), pct(r.falseWarnings), pct(r.related)]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');

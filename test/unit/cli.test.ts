@@ -50,6 +50,23 @@ describe('spinscope check', () => {
     expect(lines[3].error).toMatch(/binary/);
   });
 
+  it('extracts the article from an HTML page before checking it', async () => {
+    const paragraphs = library[1]!.body.split('\n\n').map((p) => `<p>${p}</p>`).join('\n');
+    const html = join(dir, 'scraped.html');
+    await writeFile(html, `<!doctype html><html><head><title>Putin: talks in January | Daily Scoop</title></head><body>
+      <header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/business">Business</a></nav></header>
+      <div class="ad">Advertisement</div>
+      <main><article><h1>The US and Russia to hold talks in early January, Putin said</h1>${paragraphs}<p>Source link</p></article></main>
+      <aside><h3>Related Articles</h3><ul><li><a href="/a">Markets rally</a></li><li><a href="/b">Oil slips</a></li></ul></aside>
+      <footer>© Daily Scoop</footer></body></html>`);
+    const { code, out } = await run(['check', html, '--json']);
+    expect(code).toBe(0);
+    const line = JSON.parse(out[0]!);
+    expect(line.match.referenceId).toBe(library[1]!.id);
+    expect(line.verdict).toBe('auto-published');
+    expect(line.boilerplate.map((b: { rule: string }) => b.rule)).toContain('source-link-footer');
+  });
+
   it('writes a readable block without --json', async () => {
     const { code, out } = await run(['check', spunFile]);
     expect(code).toBe(0);

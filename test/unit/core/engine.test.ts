@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createEngine } from '../../../src/core/index.ts';
 import { loadSeedLibrary } from '../../../src/node/library.ts';
 import { spin } from '../../support/spin.ts';
@@ -57,5 +58,34 @@ describe('engine on the seed library', () => {
     expect(engine.check({ text: '' }).verdict).toBe('clean');
     expect(engine.check({ text: '   \n\n ' }).verdict).toBe('clean');
     expect(engine.check({ text: '🙂🙂🙂' }).verdict).toBe('clean');
+  });
+});
+
+describe('independent coverage', () => {
+  const read = (dir: string) =>
+    readdirSync(new URL(`../../fixtures/${dir}/`, import.meta.url)).map((name) => ({
+      name,
+      text: readFileSync(new URL(`../../fixtures/${dir}/${name}`, import.meta.url), 'utf8'),
+    }));
+
+  it('calls another reporter\'s story of a seed\'s event related, naming the shared names, never a copy', () => {
+    for (const { name, text } of read('independent').filter((f) => !f.name.startsWith('other-'))) {
+      for (const sensitivity of ['low', 'normal', 'high'] as const) {
+        const result = engine.check({ text }, { sensitivity });
+        expect(['related', 'clean'], `${name} (${sensitivity})`).toContain(result.verdict);
+        if (sensitivity === 'normal') {
+          expect(result.verdict, name).toBe('related');
+          expect(result.story?.sharedKeys.length ?? 0, name).toBeGreaterThanOrEqual(5);
+        }
+      }
+    }
+  });
+
+  it('leaves other news clean', () => {
+    for (const { name, text } of [...read('unrelated'), ...read('independent').filter((f) => f.name.startsWith('other-'))]) {
+      const result = engine.check({ text });
+      expect(result.verdict, name).toBe('clean');
+      expect(result.story, name).toBeNull();
+    }
   });
 });

@@ -1,0 +1,37 @@
+import { hashString } from './hash.ts';
+import { isImmutable } from './fingerprint.ts';
+import type { Tokens } from './text.ts';
+
+/**
+ * The names and numbers an article is about: its most repeated immutables. Two reports of one event share
+ * them whatever their wording, which is how independent coverage is told apart from unrelated news.
+ */
+export const STORY_KEYS = 12;
+/** Keys taken from the page: more than a reference's, so that the two lists overlap when the story is the same. */
+export const PAGE_STORY_KEYS = 20;
+
+/** Capitalised words that say nothing about which story it is. Data, not code. */
+const GENERIC = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mr', 'mrs', 'ms',
+  'dr', 'the', 'but', 'and', 'in', 'on', 'a',
+]);
+
+export interface StoryKeys {
+  words: string[];
+  hashes: Uint32Array;
+}
+
+export function storyKeys(tokens: Tokens, max = STORY_KEYS): StoryKeys {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < tokens.words.length; i++) {
+    const word = tokens.words[i]!.replace(/'s$/, '');
+    if (word.length < 3 || GENERIC.has(word) || !isImmutable(tokens, i)) continue;
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  const words = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, max)
+    .map(([word]) => word);
+  return { words, hashes: Uint32Array.from(words, (w) => hashString(w)) };
+}
