@@ -1,26 +1,76 @@
-import { crx } from '@crxjs/vite-plugin';
+/**
+ * One manifest.json, two builds: `vite build` → dist/ (Chrome), `vite build --mode firefox` →
+ * dist-firefox/ with the manifest derived for Firefox below. Also holds the vitest projects.
+ */
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import manifest from './manifest.json' with { type: 'json' };
 import { spinscopeData } from './src/node/vite-plugin.ts';
 
-export default defineConfig(({ mode }) => ({
-  // The extension build is not needed (and not wanted) when vitest loads this file for its settings.
-  plugins: process.env.VITEST ? [] : [spinscopeData(), crx({ manifest: manifest as never, browser: mode === 'firefox' ? 'firefox' : 'chrome' })],
-  build: { outDir: mode === 'firefox' ? 'dist-firefox' : 'dist', emptyOutDir: true },
-  test: {
-    reporters: ['default', './test/support/count-reporter.ts'],
-    projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
-      {
-        extends: true,
-        test: {
-          name: 'browser',
-          include: ['test/browser/**/*.test.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
-          fileParallelism: false,
-        },
+const GECKO_ID = 'spinscope@spinscope.invalid';
+
+type Manifest = typeof manifest;
+
+/**
+ * Firefox runs MV3 background code as an event page, not a service worker (crxjs also fails on a
+ * service_worker key for Firefox), needs a gecko id, and asks add-ons to declare data collection.
+ */
+function firefoxManifest(m: Manifest) {
+  const { background, ...rest } = m;
+  return {
+    ...rest,
+    background: { scripts: [background.service_worker], type: background.type },
+    browser_specific_settings: {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '142.0',
+        data_collection_permissions: { required: ['none'] },
       },
-    ],
-  },
-}));
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const firefox = mode === 'firefox';
+  return {
+    // The extension build is not needed (and not wanted) when vitest loads this file for its settings.
+    plugins: process.env.VITEST
+      ? []
+      : [
+          spinscopeData(),
+          preact(),
+          crx({
+            manifest: (firefox ? firefoxManifest(manifest) : manifest) as unknown as ManifestV3Export,
+            browser: firefox ? 'firefox' : 'chrome',
+            // One self-contained file: no loader, no chunks exposed as web-accessible resources that
+            // pages could probe to detect the extension.
+            contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+          }),
+        ],
+    build: {
+      outDir: firefox ? 'dist-firefox' : 'dist',
+      emptyOutDir: true,
+      // Both browsers' current releases; no legacy transforms needed.
+      target: ['chrome120', 'firefox128'],
+      modulePreload: { polyfill: false },
+      chunkSizeWarningLimit: 600,
+    },
+    test: {
+      reporters: ['default', './test/support/count-reporter.ts'],
+      projects: [
+        { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+        {
+          extends: true,
+          test: {
+            name: 'browser',
+            include: ['test/browser/**/*.test.ts'],
+            testTimeout: 120_000,
+            hookTimeout: 180_000,
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  };
+});

@@ -33,6 +33,7 @@ export function resultJson(file: string, result: CheckResult, ms: number) {
       spunSide: result.match.spunSide,
     },
     knownSpunCopy: result.knownSpunCopy,
+    story: result.story,
     boilerplate: result.boilerplate.map((b) => ({ rule: b.rule, text: b.text })),
     substitutions: result.substitutions.map((s) => ({ reference: s.reference, page: s.page })),
     reasons: result.reasons,
@@ -52,6 +53,8 @@ export function resultBlock(file: string, result: CheckResult, ms: number, style
     lines.push(`  reference     ${m.referenceId}: "${m.title}" (${m.source}${m.date ? `, ${m.date}` : ''}; itself ${m.referenceRole})`);
     lines.push(`  coverage      ${pct(m.coverage)}   substitution rate ${pct(m.substitutionRate)}   spun side: ${m.spunSide}`);
   }
+  if (result.story) lines.push(`  same story    ${result.story.referenceId}: "${result.story.title}" — shares ${result.story.sharedKeys.join(', ')}`);
+  if (result.knownSpunCopy) lines.push(`  spun copy     ${result.knownSpunCopy.referenceId}: "${result.knownSpunCopy.title}" (${result.knownSpunCopy.source})`);
   for (const b of result.boilerplate) lines.push(`  boilerplate   ${b.rule}: ${style.dim(JSON.stringify(b.text.slice(0, 90)))}`);
   const subs = result.substitutions.slice(0, SHOWN_SUBSTITUTIONS);
   subs.forEach((s, i) => lines.push(`  ${i ? '             ' : 'swaps       '} ${style.dim(s.reference)} → ${style.bold(s.page)}`));
