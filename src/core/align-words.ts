@@ -13,94 +13,146 @@ export interface WordPairs {
   b: number[];
 }
 
-export function alignWords(a: readonly string[], b: readonly string[]): WordPairs {
-  const pairs: [number, number][] = [];
-  const stack: [number, number, number, number][] = [[0, a.length, 0, b.length]];
+/** Maps the words of both sequences to small integers, so that ranges can be counted in typed arrays. */
+function intern(a: readonly string[], b: readonly string[]): { a: Int32Array; b: Int32Array; vocabulary: number } {
+  const ids = new Map<string, number>();
+  const map = (words: readonly string[]) => {
+    const out = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) {
+      let id = ids.get(words[i]!);
+      if (id === undefined) ids.set(words[i]!, (id = ids.size));
+      out[i] = id;
+    }
+    return out;
+  };
+  const ia = map(a);
+  return { a: ia, b: map(b), vocabulary: ids.size };
+}
+
+export function alignWords(words: readonly string[], otherWords: readonly string[]): WordPairs {
+  const { a, b, vocabulary } = intern(words, otherWords);
+  const counter = new RangeCounter(vocabulary);
+  const pairs: number[] = []; // flattened (i, j)
+  const stack: number[] = [0, a.length, 0, b.length];
   while (stack.length) {
-    let [aLo, aHi, bLo, bHi] = stack.pop()!;
-    while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) pairs.push([aLo++, bLo++]);
-    while (aLo < aHi && bLo < bHi && a[aHi - 1] === b[bHi - 1]) pairs.push([--aHi, --bHi]);
+    let bHi = stack.pop()!;
+    let bLo = stack.pop()!;
+    let aHi = stack.pop()!;
+    let aLo = stack.pop()!;
+    while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) pairs.push(aLo++, bLo++);
+    while (aLo < aHi && bLo < bHi && a[aHi - 1] === b[bHi - 1]) pairs.push(--aHi, --bHi);
     if (aLo >= aHi || bLo >= bHi) continue;
-    const anchors = uniqueCommonAnchors(a, b, aLo, aHi, bLo, bHi);
+    const anchors = counter.uniqueCommonAnchors(a, b, aLo, aHi, bLo, bHi);
     if (anchors.length) {
       let prevA = aLo;
       let prevB = bLo;
-      for (const [i, j] of anchors) {
-        pairs.push([i, j]);
-        stack.push([prevA, i, prevB, j]);
+      for (let k = 0; k < anchors.length; k += 2) {
+        const i = anchors[k]!;
+        const j = anchors[k + 1]!;
+        pairs.push(i, j);
+        stack.push(prevA, i, prevB, j);
         prevA = i + 1;
         prevB = j + 1;
       }
-      stack.push([prevA, aHi, prevB, bHi]);
+      stack.push(prevA, aHi, prevB, bHi);
     } else if ((aHi - aLo) * (bHi - bLo) <= MAX_DP_CELLS) {
-      for (const pair of lcs(a, b, aLo, aHi, bLo, bHi)) pairs.push(pair);
+      lcs(a, b, aLo, aHi, bLo, bHi, pairs);
     }
   }
-  pairs.sort((x, y) => x[0] - y[0]);
-  return { a: pairs.map((p) => p[0]), b: pairs.map((p) => p[1]) };
+  const order = Array.from({ length: pairs.length / 2 }, (_, k) => k).sort((x, y) => pairs[2 * x]! - pairs[2 * y]!);
+  return { a: order.map((k) => pairs[2 * k]!), b: order.map((k) => pairs[2 * k + 1]!) };
 }
 
-/** Words occurring exactly once in each range, paired, reduced to their longest increasing chain. */
-function uniqueCommonAnchors(
-  a: readonly string[], b: readonly string[], aLo: number, aHi: number, bLo: number, bHi: number,
-): [number, number][] {
-  const inA = new Map<string, number>();
-  for (let i = aLo; i < aHi; i++) inA.set(a[i]!, inA.has(a[i]!) ? -1 : i);
-  const inB = new Map<string, number>();
-  for (let j = bLo; j < bHi; j++) {
-    const w = b[j]!;
-    if ((inA.get(w) ?? -1) >= 0) inB.set(w, inB.has(w) ? -1 : j);
+/** Counts word occurrences per range in arrays indexed by word id; a generation stamp avoids clearing them. */
+class RangeCounter {
+  private readonly stamp: Int32Array;
+  private readonly countA: Int32Array;
+  private readonly countB: Int32Array;
+  private readonly posA: Int32Array;
+  private readonly posB: Int32Array;
+  private generation = 0;
+
+  constructor(vocabulary: number) {
+    this.stamp = new Int32Array(vocabulary);
+    this.countA = new Int32Array(vocabulary);
+    this.countB = new Int32Array(vocabulary);
+    this.posA = new Int32Array(vocabulary);
+    this.posB = new Int32Array(vocabulary);
   }
-  const candidates: [number, number][] = [];
-  for (const [w, j] of inB) if (j >= 0) candidates.push([inA.get(w)!, j]);
-  candidates.sort((x, y) => x[0] - y[0]);
-  return longestIncreasing(candidates);
+
+  /** Words occurring exactly once in each range, paired, reduced to their longest increasing chain. */
+  uniqueCommonAnchors(a: Int32Array, b: Int32Array, aLo: number, aHi: number, bLo: number, bHi: number): number[] {
+    const g = ++this.generation;
+    const { stamp, countA, countB, posA, posB } = this;
+    for (let i = aLo; i < aHi; i++) {
+      const w = a[i]!;
+      if (stamp[w] !== g) {
+        stamp[w] = g;
+        countA[w] = 0;
+        countB[w] = 0;
+      }
+      countA[w]!++;
+      posA[w] = i;
+    }
+    for (let j = bLo; j < bHi; j++) {
+      const w = b[j]!;
+      if (stamp[w] !== g || countA[w] !== 1) continue;
+      countB[w]!++;
+      posB[w] = j;
+    }
+    const candidates: number[] = [];
+    for (let i = aLo; i < aHi; i++) {
+      const w = a[i]!;
+      if (countA[w] === 1 && countB[w] === 1) candidates.push(i, posB[w]!);
+    }
+    return longestIncreasing(candidates);
+  }
 }
 
-/** Longest chain increasing in the second coordinate (patience sorting), in O(n log n). */
-function longestIncreasing(items: [number, number][]): [number, number][] {
+/** Longest chain increasing in the second coordinate (patience sorting), in O(n log n). Flattened pairs. */
+function longestIncreasing(items: number[]): number[] {
+  const count = items.length / 2;
   const tails: number[] = [];
-  const previous = new Int32Array(items.length).fill(-1);
-  for (let k = 0; k < items.length; k++) {
-    const value = items[k]![1];
+  const previous = new Int32Array(count).fill(-1);
+  for (let k = 0; k < count; k++) {
+    const value = items[2 * k + 1]!;
     let lo = 0;
     let hi = tails.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (items[tails[mid]!]![1] < value) lo = mid + 1;
+      if (items[2 * tails[mid]! + 1]! < value) lo = mid + 1;
       else hi = mid;
     }
     if (lo > 0) previous[k] = tails[lo - 1]!;
     tails[lo] = k;
   }
-  const chain: [number, number][] = [];
-  for (let k = tails.length ? tails[tails.length - 1]! : -1; k >= 0; k = previous[k]!) chain.push(items[k]!);
-  return chain.reverse();
+  const chain: number[] = [];
+  for (let k = tails.length ? tails[tails.length - 1]! : -1; k >= 0; k = previous[k]!) chain.push(items[2 * k]!, items[2 * k + 1]!);
+  const out: number[] = [];
+  for (let k = chain.length - 2; k >= 0; k -= 2) out.push(chain[k]!, chain[k + 1]!);
+  return out;
 }
 
-function lcs(
-  a: readonly string[], b: readonly string[], aLo: number, aHi: number, bLo: number, bHi: number,
-): [number, number][] {
+function lcs(a: Int32Array, b: Int32Array, aLo: number, aHi: number, bLo: number, bHi: number, pairs: number[]): void {
   const n = aHi - aLo;
   const m = bHi - bLo;
-  const table = new Uint16Array((n + 1) * (m + 1));
+  const width = m + 1;
+  const table = new Uint16Array((n + 1) * width);
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      table[i * (m + 1) + j] = a[aLo + i] === b[bLo + j]
-        ? table[(i + 1) * (m + 1) + j + 1]! + 1
-        : Math.max(table[(i + 1) * (m + 1) + j]!, table[i * (m + 1) + j + 1]!);
+      table[i * width + j] = a[aLo + i] === b[bLo + j]
+        ? table[(i + 1) * width + j + 1]! + 1
+        : Math.max(table[(i + 1) * width + j]!, table[i * width + j + 1]!);
     }
   }
-  const out: [number, number][] = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
     if (a[aLo + i] === b[bLo + j]) {
-      out.push([aLo + i, bLo + j]);
+      pairs.push(aLo + i, bLo + j);
       i++;
       j++;
-    } else if (table[(i + 1) * (m + 1) + j]! >= table[i * (m + 1) + j + 1]!) i++;
+    } else if (table[(i + 1) * width + j]! >= table[i * width + j + 1]!) i++;
     else j++;
   }
-  return out;
 }

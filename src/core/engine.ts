@@ -23,6 +23,9 @@ export interface Engine {
 /** Pages longer than this are checked on their first part only: no article is longer, hostile pages are. */
 export const MAX_CHECKED_CHARS = 1_000_000;
 
+/** Candidates are aligned only while they share at least this fraction of the best candidate's fingerprints. */
+const CANDIDATE_FRACTION = 0.25;
+
 export function createEngine(references: readonly Reference[]): Engine {
   const tokensOf = new Map<number, Tokens>();
   const referenceTokens = (i: number) => {
@@ -45,7 +48,10 @@ export function createEngine(references: readonly Reference[]): Engine {
       const tokens = tokenize(text, cleaned.excluded);
       const candidates = index.lookup(fingerprints(tokens), thresholds.maxCandidates, thresholds.minSharedFingerprints);
       let best: { reference: Reference; alignment: Alignment } | null = null;
+      // A candidate sharing a small fraction of the top one's fingerprints cannot beat it: skip its alignment.
+      const enough = (candidates[0]?.shared ?? 0) * CANDIDATE_FRACTION;
       for (const candidate of candidates) {
+        if (candidate.shared < enough) break;
         const reference = references[candidate.reference]!;
         const alignment = align(tokens, text, referenceTokens(candidate.reference), reference.body);
         if (!best || alignment.coverage > best.alignment.coverage) best = { reference, alignment };

@@ -19,7 +19,8 @@ const IMMUTABLE_SALT = 0x27d4eb2d;
 
 export function isImmutable(tokens: Tokens, i: number): boolean {
   const word = tokens.words[i]!;
-  if (/\p{N}/u.test(word)) return true;
+  const first = word.charCodeAt(0);
+  if (first >= 48 && first <= 57) return true;
   return tokens.capitalised[i] === 1 && tokens.sentenceStart[i] === 0 && !STOPWORDS.has(word);
 }
 

@@ -26,7 +26,8 @@ function rarityTable(): Map<string, number> {
 }
 
 export function wordRarity(word: string): number {
-  return rarityTable().get(word.toLowerCase().replace(/’/g, "'")) ?? UNKNOWN_RARITY;
+  const key = word.toLowerCase();
+  return rarityTable().get(key.includes('’') ? key.replace(/’/g, "'") : key) ?? UNKNOWN_RARITY;
 }
 
 /** Mean rarity of the words of a phrase (0 for a phrase without words). */

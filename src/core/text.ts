@@ -15,42 +15,65 @@ export interface Tokens {
   sentenceStart: Uint8Array;
 }
 
-// Letters and digits with inner apostrophes or hyphens ("Putin’s", "Biden-Putin", "24/7" splits on '/').
+// Letters and digits with inner apostrophes or hyphens ("Putin’s", "Biden-Putin"; "24/7" splits on '/').
 const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
-const SENTENCE_BREAK = /[.!?:\n]/;
+
+/** . ! ? : or a line break between two words starts a new sentence. */
+function breaksSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 10) return true;
+  }
+  return false;
+}
 
 /** Tokenises `text`, skipping words inside `excluded` spans (sorted, non-overlapping). */
 export function tokenize(text: string, excluded: readonly Span[] = []): Tokens {
   const words: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const capitalised: number[] = [];
-  const sentenceStart: number[] = [];
+  // Typed arrays grown by doubling: no per-word boxing, no final copies of plain arrays.
+  let starts = new Int32Array(256);
+  let ends = new Int32Array(256);
+  let capitalised = new Uint8Array(256);
+  let sentenceStart = new Uint8Array(256);
   let skip = 0;
   let previousEnd = 0;
-  for (const found of text.matchAll(WORD)) {
+  const pattern = new RegExp(WORD);
+  for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
+    const raw = found[0];
     const start = found.index;
-    const end = start + found[0].length;
+    const end = start + raw.length;
     while (skip < excluded.length && excluded[skip]!.end <= start) skip++;
     const span = excluded[skip];
     if (span && span.start <= start && end <= span.end) continue;
-    const raw = found[0];
-    words.push(raw.toLowerCase().replace(/’/g, "'"));
-    starts.push(start);
-    ends.push(end);
-    const first = raw.charAt(0);
-    capitalised.push(first !== first.toLowerCase() ? 1 : 0);
-    const between = text.slice(previousEnd, start);
-    sentenceStart.push(words.length === 1 || SENTENCE_BREAK.test(between) ? 1 : 0);
+    const n = words.length;
+    if (n === starts.length) {
+      starts = grow(starts);
+      ends = grow(ends);
+      capitalised = grow(capitalised);
+      sentenceStart = grow(sentenceStart);
+    }
+    const lower = raw.toLowerCase();
+    words.push(lower.includes('’') ? lower.replace(/’/g, "'") : lower);
+    starts[n] = start;
+    ends[n] = end;
+    capitalised[n] = raw.charCodeAt(0) !== lower.charCodeAt(0) ? 1 : 0;
+    sentenceStart[n] = n === 0 || breaksSentence(text, previousEnd, start) ? 1 : 0;
     previousEnd = end;
   }
+  const n = words.length;
   return {
     words,
-    starts: Int32Array.from(starts),
-    ends: Int32Array.from(ends),
-    capitalised: Uint8Array.from(capitalised),
-    sentenceStart: Uint8Array.from(sentenceStart),
+    starts: starts.subarray(0, n),
+    ends: ends.subarray(0, n),
+    capitalised: capitalised.subarray(0, n),
+    sentenceStart: sentenceStart.subarray(0, n),
   };
+}
+
+function grow<T extends Int32Array | Uint8Array>(array: T): T {
+  const bigger = new (array.constructor as new (n: number) => T)(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 /** Splits text into paragraphs (lines), keeping each one's span in the text. */

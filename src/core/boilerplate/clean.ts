@@ -7,7 +7,8 @@ import { findDate } from './dates.ts';
 export interface CleanedText {
   title: string | null;
   source: string | null;
-  date: string | null;
+  /** The calendar date the text gives (byline first, then the head, then anywhere): computed on first read. */
+  readonly date: string | null;
   hits: BoilerplateHit[];
   /** Sorted, non-overlapping spans of the text that are site chrome, title or byline, not body. */
   excluded: Span[];
@@ -121,8 +122,14 @@ export function cleanText(text: string, rules: readonly BoilerplateRule[] = BOIL
   });
 
   const bylineSource = byline?.match(/^by\s+([^|,•–-]+?)\s*(?:[|,•–-]|$)/i)?.[1]?.trim() ?? null;
-  const date = findDate(byline ?? '') ?? findDate(paras.slice(0, Math.max(bodyStart, 1) + 2).map((p) => p.text).join('\n')) ?? findDate(text);
-  return { title, source: bylineSource ?? siteName, date, hits, excluded };
+  const head = paras.slice(0, Math.max(bodyStart, 1) + 2).map((p) => p.text).join('\n');
+  // Pages being checked never need the date; scanning the whole text for one is the costliest part of cleaning.
+  return {
+    title, source: bylineSource ?? siteName, hits, excluded,
+    get date() {
+      return findDate(byline ?? '') ?? findDate(head) ?? findDate(text);
+    },
+  };
 }
 
 /** The text with excluded spans removed, paragraphs separated by blank lines. */
