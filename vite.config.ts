@@ -48,6 +48,8 @@ export default defineConfig(({ mode }) => {
             contentScripts: { standaloneFiles: ['src/content/index.ts'] },
           }),
         ],
+    // _locales lives here: copied as-is to the root of both builds.
+    publicDir: 'src/public',
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,

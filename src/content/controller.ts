@@ -1,0 +1,190 @@
+/**
+ * One page's life in the content script: decide whether to look at all, extract in idle time,
+ * ask the worker, show the banner, answer the popup, and follow in-page navigation. Everything it
+ * registers hangs off one AbortController so `stop()` (on pagehide) leaves nothing behind.
+ */
+import type { Runtime } from 'webextension-polyfill';
+import type { CheckResult } from '../core/types.ts';
+import { extractArticle, isArticlePage, type ExtractedArticle } from '../extract/index.ts';
+import { ext } from '../shared/browser.ts';
+import { hostUnderAny } from '../shared/host-match.ts';
+import { MAX_TEXT, parseMessage, type ArticleReply, type PageStatus, type TabMessage } from '../shared/messages.ts';
+import { errorReply, okReply, sendToWorker } from '../shared/messaging.ts';
+import type { Settings } from '../shared/settings.ts';
+import { loadSettings, onSettingsChanged } from '../shared/storage.ts';
+import { bannerHost, removeBanner, showBanner } from './banner.ts';
+import { clearHighlights, highlightSpans } from './highlight.ts';
+import { whenIdle } from './idle.ts';
+import { samePage, watchUrl } from './navigation.ts';
+
+/** Single-page apps render the new route after the URL changes; wait a little before reading it. */
+const ROUTE_SETTLE_MS = 800;
+
+export class PageController {
+  private life = new AbortController();
+  /** Aborted and replaced on each check, so a stale reply or idle callback does nothing. */
+  private run = new AbortController();
+  private settings: Settings | null = null;
+  private article: (ExtractedArticle & { url: string }) | null = null;
+  private result: CheckResult | null = null;
+  private unsubscribe: (() => void) | null = null;
+  /** What this page is to Spinscope right now; the popup asks when the worker has nothing newer. */
+  private status: PageStatus['status'] = 'idle';
+  /** Whether the worker holds a result for this tab from this page's life (so a later route must clear it). */
+  private reported = false;
+  /** The address last checked; a change of fragment only (an in-page anchor) is not a new page. */
+  private checkedUrl = '';
+  private readonly onMessage = (msg: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined =>
+    this.answer(msg, sender);
+
+  async start(): Promise<void> {
+    if (!/^https?:$/.test(location.protocol)) return;
+    this.settings = await loadSettings();
+    if (this.life.signal.aborted) return;
+    this.unsubscribe = onSettingsChanged((s) => this.settingsChanged(s));
+    ext().runtime.onMessage.addListener(this.onMessage);
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    watchUrl((href) => {
+      if (samePage(href, this.checkedUrl)) return;
+      clearTimeout(settle);
+      settle = setTimeout(() => this.check(), ROUTE_SETTLE_MS);
+    }, this.life.signal);
+    this.life.signal.addEventListener('abort', () => clearTimeout(settle), { once: true });
+    this.check();
+  }
+
+  stop(): void {
+    this.life.abort();
+    this.run.abort();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    ext().runtime.onMessage.removeListener(this.onMessage);
+  }
+
+  private check(): void {
+    this.run.abort();
+    this.run = new AbortController();
+    const signal = this.run.signal;
+    removeBanner();
+    clearHighlights();
+    this.article = null;
+    this.result = null;
+    this.status = 'idle';
+    const url = location.href;
+    this.checkedUrl = url;
+    if (!this.settings) return;
+    if (hostUnderAny(location.hostname, this.settings.skippedSites)) {
+      this.settle(url, 'skipped');
+      return;
+    }
+    whenIdle(() => void this.extractAndSend(url, signal), signal);
+  }
+
+  /**
+   * A page that is not checked costs no message: the worker is not woken for it. Only when an
+   * earlier route of this page was reported does the worker hear of it, to clear the old badge.
+   */
+  private settle(url: string, status: 'not-article' | 'skipped'): void {
+    this.status = status;
+    if (this.reported) void sendToWorker({ type: 'page-status', url, status });
+  }
+
+  private async extractAndSend(url: string, signal: AbortSignal): Promise<void> {
+    const article = isArticlePage(document) ? safeExtract() : null;
+    if (signal.aborted) return;
+    if (!article) {
+      this.settle(url, 'not-article');
+      return;
+    }
+    this.status = 'checking';
+    this.reported = true;
+    const text = cutText(article.text);
+    this.article = { ...article, text, url };
+    const reply = await sendToWorker({
+      type: 'page-check',
+      url,
+      title: article.title.slice(0, 1000) || document.title.slice(0, 1000),
+      text,
+      byline: article.byline?.slice(0, 1000) ?? null,
+      siteName: article.siteName?.slice(0, 1000) ?? null,
+    });
+    if (signal.aborted) return;
+    if (!reply.ok) {
+      this.status = 'failed';
+      return;
+    }
+    this.status = 'checked';
+    const state = reply.value.state;
+    this.result = state.status === 'checked' ? state.result : null;
+    if (reply.value.banner && this.result && this.settings?.bannersEnabled) this.banner(this.result, url);
+  }
+
+  private banner(result: CheckResult, url: string): void {
+    showBanner(result, {
+      details: () => void sendToWorker({ type: 'page-open-details' }),
+      trust: () => {
+        removeBanner();
+        void sendToWorker({ type: 'page-trust-site', url });
+      },
+      dismiss: () => {
+        removeBanner();
+        void sendToWorker({ type: 'page-dismiss', url });
+      },
+    });
+  }
+
+  private settingsChanged(next: Settings): void {
+    const prev = this.settings;
+    this.settings = next;
+    if (!next.bannersEnabled) removeBanner();
+    const relevant =
+      !prev ||
+      prev.sensitivity !== next.sensitivity ||
+      prev.trustedSites.join('\n') !== next.trustedSites.join('\n') ||
+      prev.skippedSites.join('\n') !== next.skippedSites.join('\n') ||
+      (!prev.bannersEnabled && next.bannersEnabled);
+    if (relevant) this.check();
+  }
+
+  /** Messages from the worker or our pages (never from the page itself, which cannot reach this listener). */
+  private answer(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
+    const runtime = ext().runtime;
+    if (sender.id !== runtime.id || (sender.url !== undefined && !sender.url.startsWith(runtime.getURL('')))) return undefined;
+    const parsed = parseMessage(raw);
+    if (!parsed.ok) return Promise.resolve(errorReply(parsed.reason));
+    const msg = parsed.message as TabMessage;
+    switch (msg.type) {
+      case 'highlight': {
+        if (!this.article || !samePage(this.article.url, location.href)) return Promise.resolve(okReply({ found: 0 }));
+        return Promise.resolve(okReply({ found: highlightSpans(this.article.text, msg.spans, bannerHost()) }));
+      }
+      case 'clear-highlights':
+        clearHighlights();
+        return Promise.resolve(okReply(null));
+      case 'get-status':
+        return Promise.resolve(okReply<PageStatus>({ url: location.href, status: this.status }));
+      case 'get-article': {
+        const a = this.article;
+        const reply: ArticleReply | null = a ? { url: a.url, title: a.title, text: a.text, siteName: a.siteName } : null;
+        return Promise.resolve(okReply(reply));
+      }
+      default:
+        return Promise.resolve(errorReply('not a tab message'));
+    }
+  }
+}
+
+function safeExtract(): ExtractedArticle | null {
+  try {
+    return extractArticle(document);
+  } catch {
+    return null; // a page Readability cannot read is treated as not an article
+  }
+}
+
+/** Very long texts are cut at a paragraph boundary under the message limit. */
+function cutText(text: string): string {
+  if (text.length <= MAX_TEXT) return text;
+  const cut = text.lastIndexOf('\n\n', MAX_TEXT);
+  return text.slice(0, cut > 0 ? cut : MAX_TEXT);
+}

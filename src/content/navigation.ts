@@ -1,0 +1,32 @@
+/**
+ * Notices in-page navigation (pushState/replaceState/back/forward). A content script lives in an
+ * isolated world and cannot wrap the page's history functions, so it listens to what it can see:
+ * the Navigation API's `currententrychange` where the browser has it, otherwise `popstate` plus a
+ * watch on <head> (single-page apps retitle the document on each route). Each signal only compares
+ * `location.href` with the last value, so a noisy signal costs a string comparison.
+ */
+export function watchUrl(onChange: (href: string) => void, signal: AbortSignal): void {
+  let last = location.href;
+  const check = (): void => {
+    const href = location.href;
+    if (href === last) return;
+    last = href;
+    onChange(href);
+  };
+  window.addEventListener('popstate', check, { signal });
+  const nav = (window as { navigation?: EventTarget }).navigation;
+  if (nav && typeof nav.addEventListener === 'function') {
+    nav.addEventListener('currententrychange', check, { signal });
+    return;
+  }
+  const head = document.head;
+  if (!head) return;
+  const observer = new MutationObserver(check);
+  observer.observe(head, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+}
+
+/** Two URLs show the same page when they differ only in the fragment. */
+export function samePage(a: string, b: string): boolean {
+  return a.split('#')[0] === b.split('#')[0];
+}

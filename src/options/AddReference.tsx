@@ -1,0 +1,118 @@
+/** Adding a reference: by pasting a text, from a file, or from an open tab whose article was read. */
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../shared/i18n.ts';
+import { sendToWorker } from '../shared/messaging.ts';
+import type { Reply } from '../shared/messages.ts';
+import type { CheckedTab } from '../shared/state.ts';
+import { readFileText } from './download.ts';
+import { fileToDoc } from './reference-files.ts';
+
+export function AddReference({ onAdded }: { onAdded(message: string): void }) {
+  const [title, setTitle] = useState('');
+  const [source, setSource] = useState('');
+  const [text, setText] = useState('');
+  const [tabs, setTabs] = useState<CheckedTab[]>([]);
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    void sendToWorker({ type: 'list-checked-tabs' }).then((r) => {
+      if (r.ok) {
+        setTabs(r.value);
+        setTabId(r.value[0]?.tabId ?? null);
+      }
+    });
+  }, []);
+
+  const done = (reply: Reply<'add-reference'>): void => {
+    if (reply.ok) {
+      setError('');
+      onAdded(t('libraryAdded', reply.value.title || t('libraryUntitled')));
+    } else setError(t('libraryError', reply.error));
+  };
+
+  const addPasted = async (e: Event): Promise<void> => {
+    e.preventDefault();
+    if (!text.trim()) return setError(t('libraryNeedText'));
+    done(await sendToWorker({ type: 'add-reference', doc: { title, source, text, url: null, date: null } }));
+    setTitle('');
+    setSource('');
+    setText('');
+  };
+
+  const addFile = async (e: Event): Promise<void> => {
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    try {
+      const doc = fileToDoc(file.name, await readFileText(file));
+      if (!doc) return setError(t('libraryNoArticle'));
+      done(await sendToWorker({ type: 'add-reference', doc }));
+    } catch (err) {
+      setError(t('libraryError', err instanceof Error ? err.message : String(err)));
+    }
+  };
+
+  const addTab = async (): Promise<void> => {
+    if (tabId === null) return;
+    const reply = await sendToWorker({ type: 'add-reference-from-tab', tabId });
+    if (reply.ok) onAdded(t('libraryAdded', reply.value.title));
+    else setError(t('libraryError', reply.error));
+  };
+
+  return (
+    <div class="add-reference">
+      <h3>{t('libraryAddHeading')}</h3>
+      <form class="paste" onSubmit={(e) => void addPasted(e)}>
+        <div class="two">
+          <label class="field">
+            <span>{t('libraryTitle')}</span>
+            <input type="text" value={title} onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)} />
+          </label>
+          <label class="field">
+            <span>{t('librarySource')}</span>
+            <input type="text" value={source} onInput={(e) => setSource((e.currentTarget as HTMLInputElement).value)} />
+          </label>
+        </div>
+        <label class="field">
+          <span>{t('libraryText')}</span>
+          <textarea rows={5} value={text} data-testid="reference-text" onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} />
+        </label>
+        <div class="row">
+          <button type="submit" class="primary" data-testid="reference-add">
+            {t('libraryAddPasted')}
+          </button>
+          <label class="file-button">
+            <span>{t('libraryAddFile')}</span>
+            <input type="file" accept=".txt,.html,.htm,text/plain,text/html" data-testid="reference-file" onChange={(e) => void addFile(e)} />
+          </label>
+        </div>
+      </form>
+      <div class="row">
+        <label for="reference-tab">{t('libraryFromTab')}</label>
+        <select
+          id="reference-tab"
+          disabled={!tabs.length}
+          value={tabId ?? ''}
+          onChange={(e) => setTabId(Number((e.currentTarget as HTMLSelectElement).value))}
+        >
+          {tabs.length === 0 && <option value="">{t('libraryNoTabs')}</option>}
+          {tabs.map((tab) => (
+            <option key={tab.tabId} value={tab.tabId}>
+              {tab.title || tab.url}
+            </option>
+          ))}
+        </select>
+        <button type="button" disabled={tabId === null} onClick={() => void addTab()}>
+          {t('libraryAddTab')}
+        </button>
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * Import and export of trusted sites. Imported sites are added to the stored ones (nothing stored is
+ * lost); each invalid line is listed with its reason and the valid lines are kept.
+ */
+import { useState } from 'preact/hooks';
+import { mergeDomains } from '../shared/domains.ts';
+import { t } from '../shared/i18n.ts';
+import { exportSitesJson, exportSitesText, parseSiteImport, type ImportError } from '../shared/site-import.ts';
+import type { SettingsUpdate } from './App.tsx';
+import { download, readFileText } from './download.ts';
+import { domainErrorText } from './SiteListEditor.tsx';
+
+export function TrustedImport({ sites, update }: { sites: string[]; update: SettingsUpdate }) {
+  const [text, setText] = useState('');
+  const [report, setReport] = useState<{ added: number; errors: ImportError[] } | null>(null);
+
+  const importText = async (input: string): Promise<void> => {
+    const parsed = parseSiteImport(input);
+    let added = 0;
+    await update((s) => {
+      const merged = mergeDomains(s.trustedSites, parsed.sites);
+      added = merged.length - s.trustedSites.length;
+      return { ...s, trustedSites: merged };
+    });
+    setReport({ added, errors: parsed.errors });
+  };
+
+  const onFile = async (e: Event): Promise<void> => {
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    try {
+      await importText(await readFileText(file, 2_000_000));
+    } catch {
+      setReport({ added: 0, errors: [{ line: 0, text: file.name, reason: 'not-text' }] });
+    }
+    input.value = '';
+  };
+
+  return (
+    <div class="import">
+      <h3>{t('trustedImportExport')}</h3>
+      <div class="import-body">
+        <label class="field">
+          <span>{t('trustedImportFile')}</span>
+          <input type="file" accept=".txt,.json,text/plain,application/json" data-testid="import-trusted" onChange={(e) => void onFile(e)} />
+        </label>
+        <label class="field" for="import-trusted-text">
+          <span>{t('trustedImportPaste')}</span>
+        </label>
+        <textarea
+          id="import-trusted-text"
+          data-testid="import-trusted-text"
+          rows={4}
+          value={text}
+          placeholder={'example.com\nnews.example.org'}
+          onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+        />
+        <div class="row">
+          <button type="button" data-testid="import-trusted-button" disabled={!text.trim()} onClick={() => void importText(text).then(() => setText(''))}>
+            {t('trustedImportButton')}
+          </button>
+          <button type="button" disabled={!sites.length} onClick={() => download('spinscope-trusted-sites.txt', exportSitesText(sites), 'text/plain')}>
+            {t('exportText')}
+          </button>
+          <button type="button" disabled={!sites.length} onClick={() => download('spinscope-trusted-sites.json', exportSitesJson(sites), 'application/json')}>
+            {t('exportJson')}
+          </button>
+        </div>
+        {report && (
+          <div role="status">
+            <p>{t('trustedImportResult', [String(report.added), String(report.errors.length)])}</p>
+            {report.errors.length > 0 && (
+              <ul class="import-report" data-testid="import-report">
+                {report.errors.map((err, i) => (
+                  <li key={i}>{t('importLineError', [String(err.line), err.text, domainErrorText(err.reason)])}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import '../shared/install-browser.ts';
+import '../shared/ui.css';
+import './options.css';
+import { render } from 'preact';
+import { ext } from '../shared/browser.ts';
+import { App } from './App.tsx';
+
+document.documentElement.lang = ext().i18n.getUILanguage();
+document.title = ext().i18n.getMessage('optionsTitle') || 'Spinscope';
+const root = document.getElementById('app');
+if (root) render(<App />, root);

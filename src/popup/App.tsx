@@ -1,0 +1,107 @@
+/** The popup: what Spinscope found on one tab (or in a selection), and what the reader can do about it. */
+import { useEffect, useState } from 'preact/hooks';
+import { ext } from '../shared/browser.ts';
+import { t } from '../shared/i18n.ts';
+import { sendToWorker } from '../shared/messaging.ts';
+import type { SelectionState, TabState } from '../shared/state.ts';
+import { loadTabState } from './tab-state.ts';
+import { onTabStateChanged } from '../shared/storage.ts';
+import { ResultView } from './ResultView.tsx';
+import { StateMessage } from './StateMessage.tsx';
+import { resolveTarget, type PopupTarget } from './target.ts';
+
+type Loaded =
+  | { kind: 'loading' }
+  | { kind: 'tab'; tabId: number; state: TabState | null }
+  | { kind: 'selection'; state: SelectionState | null }
+  | { kind: 'none' };
+
+export function App() {
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let alive = true;
+    void resolveTarget(location.search).then(async (target: PopupTarget) => {
+      if (!alive) return;
+      if (target.kind === 'none') return setLoaded({ kind: 'none' });
+      if (target.kind === 'selection') {
+        const reply = await sendToWorker({ type: 'get-selection-result' });
+        return setLoaded({ kind: 'selection', state: reply.ok ? reply.value : null });
+      }
+      const tabId = target.tabId;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const refresh = async (): Promise<void> => {
+        clearTimeout(timer);
+        const state = await loadTabState(tabId);
+        if (!alive) return;
+        setLoaded({ kind: 'tab', tabId, state });
+        // A page still being read may end up "not an article" without the worker hearing of it: ask again.
+        if (state?.status === 'checking') timer = setTimeout(() => void refresh(), 700);
+      };
+      await refresh();
+      // "Checking…" turns into the result without reopening the popup.
+      const unsubscribe = onTabStateChanged(tabId, () => void refresh());
+      stop = () => {
+        clearTimeout(timer);
+        unsubscribe();
+      };
+    });
+    return () => {
+      alive = false;
+      stop?.();
+    };
+  }, []);
+
+  return (
+    <main class="popup">
+      <header class="top">
+        <h1>{t('extName')}</h1>
+        <button type="button" class="link" onClick={() => void ext().runtime.openOptionsPage()}>
+          {t('popupSettings')}
+        </button>
+      </header>
+      {body(loaded)}
+    </main>
+  );
+}
+
+function body(loaded: Loaded) {
+  switch (loaded.kind) {
+    case 'loading':
+      return <StateMessage text={t('popupLoading')} busy />;
+    case 'none':
+      return <StateMessage text={t('stateNoTab')} />;
+    case 'selection':
+      if (!loaded.state) return <StateMessage text={t('stateNoSelection')} />;
+      if (!loaded.state.result) return <StateMessage text={t('stateError', loaded.state.error ?? '')} />;
+      return (
+        <>
+          <p class="muted selection-note">{t('selectionChecked', loaded.state.excerpt)}</p>
+          <ResultView result={loaded.state.result} textLength={loaded.state.textLength} tab={null} />
+        </>
+      );
+    case 'tab': {
+      const s = loaded.state;
+      if (!s) return <StateMessage text={t('stateNotChecked')} />;
+      switch (s.status) {
+        case 'checking':
+          return <StateMessage text={t('stateChecking')} busy />;
+        case 'not-article':
+          return <StateMessage text={t('stateNotArticle')} />;
+        case 'skipped':
+          return <StateMessage text={t('stateSkipped')} />;
+        case 'error':
+          return <StateMessage text={t('stateError', s.error)} />;
+        case 'checked':
+          return (
+            <ResultView
+              result={s.result}
+              textLength={s.textLength}
+              tab={{ tabId: loaded.tabId, url: s.url, site: s.site }}
+            />
+          );
+      }
+    }
+  }
+}

@@ -1,0 +1,35 @@
+/** The reference the page derives from, with coverage and substitution rate drawn as a strip. */
+import type { Match, Substitution } from '../core/types.ts';
+import { percent, t } from '../shared/i18n.ts';
+import { CoverageStrip } from './CoverageStrip.tsx';
+import { roleText } from './verdict-text.ts';
+
+export function MatchSection({ match, substitutions, textLength }: { match: Match; substitutions: Substitution[]; textLength: number }) {
+  return (
+    <section class="card" aria-labelledby="match-heading">
+      <h3 id="match-heading">{t('popupMatchHeading')}</h3>
+      <p class="ref-title" data-testid="reference-title">
+        {match.title}
+      </p>
+      <p class="muted">
+        <span data-testid="reference-source">{match.source}</span>
+        {match.date && <span> · {match.date}</span>}
+      </p>
+      {match.referenceRole !== 'original' && <p class="muted small">{roleText(match.referenceRole)}</p>}
+      {match.spunSide !== 'undecided' && (
+        <p class="muted small">{match.spunSide === 'page' ? t('popupSpunSidePage') : t('popupSpunSideReference')}</p>
+      )}
+      <dl class="figures">
+        <div>
+          <dt>{t('popupCoverage')}</dt>
+          <dd>{percent(match.coverage)}</dd>
+        </div>
+        <div>
+          <dt>{t('popupSubstitutionRate')}</dt>
+          <dd>{percent(match.substitutionRate)}</dd>
+        </div>
+      </dl>
+      <CoverageStrip textLength={textLength} passages={match.passages} substitutions={substitutions} match={match} />
+    </section>
+  );
+}

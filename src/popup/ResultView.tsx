@@ -1,0 +1,47 @@
+/** A check result: verdict, the matched reference, the evidence, and the actions on the tab. */
+import type { CheckResult } from '../core/types.ts';
+import { percent, t } from '../shared/i18n.ts';
+import { BoilerplateList } from './BoilerplateList.tsx';
+import { MatchSection } from './MatchSection.tsx';
+import { SubstitutionList } from './SubstitutionList.tsx';
+import { TabActions, type TabInfo } from './TabActions.tsx';
+import { verdictMeaning, verdictTone } from './verdict-text.ts';
+
+export function ResultView({ result, textLength, tab }: { result: CheckResult; textLength: number; tab: TabInfo | null }) {
+  return (
+    <>
+      <section class="verdict" aria-labelledby="verdict-heading">
+        <h2 id="verdict-heading" class="visually-hidden">
+          {t('popupVerdictHeading')}
+        </h2>
+        <div class="verdict-row">
+          <span class={`chip tone-${verdictTone(result.verdict)}`} data-testid="verdict">
+            {result.verdict}
+          </span>
+          <span class="confidence">
+            {t('popupConfidence')} <strong data-testid="confidence">{percent(result.confidence)}</strong>
+          </span>
+        </div>
+        {/* For "clean" the engine's summary already says it; the general meaning would only repeat it. */}
+        {result.verdict !== 'clean' && <p class="meaning">{verdictMeaning(result.verdict)}</p>}
+        {result.summary && <p class="summary">{result.summary}</p>}
+        {result.reasons.length > 0 && (
+          <ul class="reasons">
+            {result.reasons.slice(0, 5).map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
+        )}
+        {result.knownSpunCopy && (
+          <p class="note tone-blue">
+            {t('popupKnownSpunCopy', [result.knownSpunCopy.title, result.knownSpunCopy.source])}
+          </p>
+        )}
+      </section>
+      {result.match && <MatchSection match={result.match} substitutions={result.substitutions} textLength={textLength} />}
+      {result.substitutions.length > 0 && <SubstitutionList substitutions={result.substitutions} tabId={tab?.tabId ?? null} />}
+      {result.boilerplate.length > 0 && <BoilerplateList hits={result.boilerplate} />}
+      {tab && <TabActions tab={tab} />}
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+import '../shared/install-browser.ts';
+import '../shared/ui.css';
+import './popup.css';
+import { render } from 'preact';
+import { ext } from '../shared/browser.ts';
+import { App } from './App.tsx';
+
+document.documentElement.lang = ext().i18n.getUILanguage();
+document.title = ext().i18n.getMessage('extName') || 'Spinscope';
+const root = document.getElementById('app');
+if (root) render(<App />, root);

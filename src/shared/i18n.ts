@@ -1,0 +1,17 @@
+/** User-facing strings come from _locales via the browser; a missing key shows itself rather than crashing. */
+import { ext } from './browser.ts';
+
+export function t(key: string, substitutions?: string | string[]): string {
+  try {
+    const text = ext().i18n.getMessage(key, substitutions);
+    return text || key;
+  } catch {
+    return key;
+  }
+}
+
+/** 0.8231 → "82%" in the browser's locale. */
+export function percent(share: number): string {
+  const v = Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : 0;
+  return new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 }).format(v);
+}

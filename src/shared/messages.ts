@@ -1,0 +1,217 @@
+/**
+ * The one message protocol between contexts. Every message is a member of `Message` and is checked
+ * by `parseMessage` on receipt: a content script runs next to a hostile page, so nothing is trusted
+ * because of its type annotation.
+ */
+import type { Span } from '../core/types.ts';
+import type { CheckedTab, NewReference, ReferenceSummary, SelectionState, TabState } from './state.ts';
+
+/** Longest article text sent for a check; the content script cuts longer ones at a paragraph. */
+export const MAX_TEXT = 400_000;
+export const MAX_TITLE = 1_000;
+export const MAX_URL = 4_096;
+export const MAX_SPANS = 2_000;
+export const MAX_IMPORT_DOCS = 1_000;
+/** Total characters of one reference import, well under the browsers' message size limits. */
+export const MAX_IMPORT_CHARS = 20_000_000;
+
+/** Sent by the content script; always about the sender's own tab, which is why no tab id is carried. */
+export type ContentMessage =
+  | { type: 'page-check'; url: string; title: string; text: string; byline: string | null; siteName: string | null }
+  | { type: 'page-status'; url: string; status: 'not-article' | 'skipped' }
+  | { type: 'page-dismiss'; url: string }
+  | { type: 'page-trust-site'; url: string }
+  | { type: 'page-open-details' };
+
+/** Sent by the extension's own pages (popup, options) to the worker. */
+export type PageMessage =
+  | { type: 'get-tab-state'; tabId: number }
+  | { type: 'add-reference-from-tab'; tabId: number }
+  | { type: 'add-reference'; doc: NewReference }
+  | { type: 'remove-reference'; id: string }
+  | { type: 'list-references' }
+  | { type: 'export-references' }
+  | { type: 'import-references'; docs: NewReference[] }
+  | { type: 'get-selection-result' }
+  | { type: 'list-checked-tabs' };
+
+/** Sent to a tab's content script by the worker or the popup. */
+export type TabMessage =
+  | { type: 'highlight'; spans: Span[] }
+  | { type: 'clear-highlights' }
+  | { type: 'get-status' }
+  | { type: 'get-article' };
+
+export type Message = ContentMessage | PageMessage | TabMessage;
+export type MessageType = Message['type'];
+
+export interface PageCheckReply {
+  state: TabState;
+  /** Whether the content script should show the banner (warning, banners on, not dismissed). */
+  banner: boolean;
+}
+
+/** The content script's own view of its page, for pages the worker never heard of. */
+export interface PageStatus {
+  url: string;
+  status: 'idle' | 'skipped' | 'not-article' | 'checking' | 'checked' | 'failed';
+}
+
+export interface ArticleReply {
+  url: string;
+  title: string;
+  text: string;
+  siteName: string | null;
+}
+
+/** What each message is answered with. */
+export interface Replies {
+  'page-check': PageCheckReply;
+  'page-status': null;
+  'page-dismiss': null;
+  'page-trust-site': null;
+  'page-open-details': null;
+  'get-tab-state': TabState | null;
+  'add-reference-from-tab': ReferenceSummary;
+  'add-reference': ReferenceSummary;
+  'remove-reference': null;
+  'list-references': ReferenceSummary[];
+  'export-references': NewReference[];
+  'import-references': { added: number; errors: string[] };
+  'get-selection-result': SelectionState | null;
+  'list-checked-tabs': CheckedTab[];
+  highlight: { found: number };
+  'clear-highlights': null;
+  'get-status': PageStatus;
+  'get-article': ArticleReply | null;
+}
+
+export type Reply<T extends MessageType> = { ok: true; value: Replies[T] } | { ok: false; error: string };
+
+export const CONTENT_TYPES: ReadonlySet<MessageType> = new Set<MessageType>([
+  'page-check',
+  'page-status',
+  'page-dismiss',
+  'page-trust-site',
+  'page-open-details',
+]);
+export const TAB_TYPES: ReadonlySet<MessageType> = new Set<MessageType>([
+  'highlight',
+  'clear-highlights',
+  'get-status',
+  'get-article',
+]);
+
+export type Parsed = { ok: true; message: Message } | { ok: false; reason: string };
+
+// ---- validation -------------------------------------------------------------------------------
+
+/** A check returns null when the value is fine, or why it is not. */
+type Check = (v: unknown) => string | null;
+
+const str =
+  (max: number, min = 0): Check =>
+  (v) =>
+    typeof v !== 'string' ? 'not a string' : v.length > max ? `longer than ${max}` : v.length < min ? 'too short' : null;
+const nullable =
+  (c: Check): Check =>
+  (v) =>
+    v === null ? null : c(v);
+const oneOf =
+  (...values: string[]): Check =>
+  (v) =>
+    typeof v === 'string' && values.includes(v) ? null : `not one of ${values.join(', ')}`;
+const tabId: Check = (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? null : 'not a tab id');
+const httpUrl: Check = (v) => {
+  const bad = str(MAX_URL, 1)(v);
+  if (bad) return bad;
+  return /^https?:\/\//i.test(v as string) ? null : 'not an http(s) URL';
+};
+const offset: Check = (v) => (Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= MAX_TEXT ? null : 'bad offset');
+
+function shape(fields: Record<string, Check>): Check {
+  return (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'not an object';
+    for (const key of Object.keys(v)) if (!(key in fields)) return `unexpected field "${key}"`;
+    for (const [key, check] of Object.entries(fields)) {
+      const why = check((v as Record<string, unknown>)[key]);
+      if (why) return `${key}: ${why}`;
+    }
+    return null;
+  };
+}
+
+function list(item: Check, max: number): Check {
+  return (v) => {
+    if (!Array.isArray(v)) return 'not a list';
+    if (v.length > max) return `more than ${max} items`;
+    for (let i = 0; i < v.length; i++) {
+      const why = item(v[i]);
+      if (why) return `[${i}] ${why}`;
+    }
+    return null;
+  };
+}
+
+const span: Check = (v) => {
+  const why = shape({ start: offset, end: offset })(v);
+  if (why) return why;
+  const s = v as Span;
+  return s.end > s.start ? null : 'empty span';
+};
+
+const newReference = shape({
+  title: str(MAX_TITLE),
+  text: str(MAX_TEXT, 1),
+  source: str(MAX_TITLE),
+  url: nullable(str(MAX_URL)),
+  date: nullable(str(32)),
+});
+
+const importDocs: Check = (v) => {
+  const why = list(newReference, MAX_IMPORT_DOCS)(v);
+  if (why) return why;
+  const total = (v as NewReference[]).reduce((n, d) => n + d.text.length, 0);
+  return total > MAX_IMPORT_CHARS ? `more than ${MAX_IMPORT_CHARS} characters in all` : null;
+};
+
+const FIELDS: { [T in MessageType]: Record<string, Check> } = {
+  'page-check': {
+    url: httpUrl,
+    title: str(MAX_TITLE),
+    text: str(MAX_TEXT, 1),
+    byline: nullable(str(MAX_TITLE)),
+    siteName: nullable(str(MAX_TITLE)),
+  },
+  'page-status': { url: httpUrl, status: oneOf('not-article', 'skipped') },
+  'page-dismiss': { url: httpUrl },
+  'page-trust-site': { url: httpUrl },
+  'page-open-details': {},
+  'get-tab-state': { tabId },
+  'add-reference-from-tab': { tabId },
+  'add-reference': { doc: newReference },
+  'remove-reference': { id: str(200, 1) },
+  'list-references': {},
+  'export-references': {},
+  'import-references': { docs: importDocs },
+  'get-selection-result': {},
+  'list-checked-tabs': {},
+  highlight: { spans: list(span, MAX_SPANS) },
+  'clear-highlights': {},
+  'get-status': {},
+  'get-article': {},
+};
+
+/** Validates anything received as a message. Unknown types, extra fields and oversized values are rejected. */
+export function parseMessage(value: unknown): Parsed {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, reason: 'message is not an object' };
+  }
+  const type = (value as { type?: unknown }).type;
+  if (typeof type !== 'string') return { ok: false, reason: 'message has no type' };
+  if (!Object.prototype.hasOwnProperty.call(FIELDS, type)) return { ok: false, reason: `unknown message type "${type.slice(0, 40)}"` };
+  const fields = FIELDS[type as MessageType];
+  const why = shape({ type: () => null, ...fields })(value);
+  if (why) return { ok: false, reason: `${type}: ${why}` };
+  return { ok: true, message: value as Message };
+}

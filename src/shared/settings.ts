@@ -1,0 +1,152 @@
+/**
+ * The settings schema: one typed object, a version, migrations from older versions, and a
+ * field-by-field validator. A corrupt or half-written value never crashes a context: each broken
+ * field falls back to its default and the rest is kept.
+ */
+import type { Sensitivity } from '../core/types.ts';
+import { normalizeHost } from './site-entry.ts';
+
+export const SETTINGS_VERSION = 2;
+export const MAX_SITES = 5000;
+
+export interface Settings {
+  version: typeof SETTINGS_VERSION;
+  /** Show the in-page banner for warnings; when off the toolbar badge alone tells. */
+  bannersEnabled: boolean;
+  sensitivity: Sensitivity;
+  /** Sites whose articles are never called copies; registrable domains cover their subdomains. */
+  trustedSites: string[];
+  /** Sites the content script never reads. */
+  skippedSites: string[];
+  /** Articles read on trusted sites join the user's references. */
+  learnFromTrusted: boolean;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  version: SETTINGS_VERSION,
+  bannersEnabled: true,
+  sensitivity: 'normal',
+  trustedSites: [],
+  skippedSites: [],
+  learnFromTrusted: false,
+});
+
+export const SENSITIVITIES: readonly Sensitivity[] = ['low', 'normal', 'high'];
+
+export interface ParsedSettings {
+  settings: Settings;
+  /** One line per repaired field; empty when the stored value was valid and current. */
+  problems: string[];
+  /** True when the stored value must be written back (migrated or repaired). */
+  changed: boolean;
+}
+
+type Raw = Record<string, unknown>;
+
+/**
+ * Migrations, indexed by the version they upgrade from. Version 1 (the first release) stored the
+ * banner switch as `showBanners` and the trusted sites as one newline-separated string `trusted`.
+ */
+const MIGRATIONS: Record<number, (old: Raw) => Raw> = {
+  1: (old) => {
+    const { showBanners, trusted, ...rest } = old;
+    return {
+      ...rest,
+      version: 2,
+      bannersEnabled: showBanners,
+      trustedSites: typeof trusted === 'string' ? trusted.split(/\r?\n/) : trusted,
+    };
+  },
+};
+
+export function parseSettings(stored: unknown): ParsedSettings {
+  if (stored === undefined || stored === null) {
+    return { settings: defaults(), problems: [], changed: false };
+  }
+  if (!isPlainObject(stored)) {
+    return { settings: defaults(), problems: ['settings: not an object, defaults used'], changed: true };
+  }
+  const problems: string[] = [];
+  let raw: Raw = { ...stored };
+  let changed = false;
+  let version = typeof raw.version === 'number' && Number.isInteger(raw.version) ? raw.version : 1;
+  if (raw.version !== version) problems.push('version: missing or invalid, read as version 1');
+  const newer = version > SETTINGS_VERSION;
+  if (newer) {
+    // Written by a newer build: read the fields this build knows, leave the value as it is.
+    problems.push(`version: ${version} is newer than ${SETTINGS_VERSION}; known fields read`);
+    version = SETTINGS_VERSION;
+  }
+  while (version < SETTINGS_VERSION) {
+    const step = MIGRATIONS[version];
+    if (!step) {
+      problems.push(`version: no migration from ${version}; fields read as current`);
+      break;
+    }
+    raw = step(raw);
+    version += 1;
+    changed = true;
+  }
+
+  const s = defaults();
+  s.bannersEnabled = field(raw, 'bannersEnabled', isBoolean, s.bannersEnabled, problems);
+  s.learnFromTrusted = field(raw, 'learnFromTrusted', isBoolean, s.learnFromTrusted, problems);
+  s.sensitivity = field(raw, 'sensitivity', isSensitivity, s.sensitivity, problems);
+  s.trustedSites = siteList(raw, 'trustedSites', problems);
+  s.skippedSites = siteList(raw, 'skippedSites', problems);
+  // A value from a newer build is never overwritten with this build's narrower view of it.
+  return { settings: s, problems, changed: !newer && (changed || problems.length > 0) };
+}
+
+function defaults(): Settings {
+  return { ...DEFAULT_SETTINGS, trustedSites: [], skippedSites: [] };
+}
+
+function field<T>(raw: Raw, key: string, ok: (v: unknown) => v is T, fallback: T, problems: string[]): T {
+  if (!(key in raw)) return fallback;
+  const v = raw[key];
+  if (ok(v)) return v;
+  problems.push(`${key}: invalid value, default used`);
+  return fallback;
+}
+
+/**
+ * Keeps every well-formed entry of a site list, drops (and reports) the rest. The public-suffix
+ * policy is applied where entries come in (domains.ts); matching with the PSL never lets a stray
+ * suffix entry cover a site, so it is not repeated here, where every context must be able to read.
+ */
+function siteList(raw: Raw, key: string, problems: string[]): string[] {
+  if (!(key in raw)) return [];
+  const v = raw[key];
+  if (!Array.isArray(v)) {
+    problems.push(`${key}: not a list, emptied`);
+    return [];
+  }
+  const out: string[] = [];
+  const seen = new Set<string>();
+  let dropped = 0;
+  for (const item of v.slice(0, MAX_SITES)) {
+    const check = typeof item === 'string' ? normalizeHost(item) : null;
+    if (check?.ok) {
+      if (!seen.has(check.value)) {
+        seen.add(check.value);
+        out.push(check.value);
+      }
+    } else if (!(typeof item === 'string' && item.trim() === '')) {
+      dropped += 1;
+    }
+  }
+  if (v.length > MAX_SITES) problems.push(`${key}: more than ${MAX_SITES} entries, rest dropped`);
+  if (dropped) problems.push(`${key}: ${dropped} invalid entr${dropped === 1 ? 'y' : 'ies'} dropped`);
+  return out;
+}
+
+function isPlainObject(v: unknown): v is Raw {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function isBoolean(v: unknown): v is boolean {
+  return typeof v === 'boolean';
+}
+function isSensitivity(v: unknown): v is Sensitivity {
+  return typeof v === 'string' && (SENSITIVITIES as readonly string[]).includes(v);
+}

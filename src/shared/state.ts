@@ -1,0 +1,69 @@
+/** What the worker knows about a tab, kept in storage.session (the worker is stopped when idle). */
+import type { CheckResult, Reference, ReferenceRole } from '../core/types.ts';
+
+interface Base {
+  url: string;
+  /** Milliseconds since epoch, when the state was written. */
+  at: number;
+}
+
+export type TabState =
+  | (Base & { status: 'checking'; title: string })
+  | (Base & { status: 'not-article' })
+  | (Base & { status: 'skipped' })
+  | (Base & { status: 'error'; title: string; error: string })
+  | (Base & {
+      status: 'checked';
+      title: string;
+      result: CheckResult;
+      trusted: boolean;
+      /** Registrable domain (or host) of the page: what "trust this site" adds. */
+      site: string | null;
+      /** Length of the checked text; the popup's coverage strip is drawn against it. */
+      textLength: number;
+    });
+
+/** The result of checking a selection from the context menu. */
+export interface SelectionState {
+  at: number;
+  pageUrl: string | null;
+  /** The first words of the selection, to remind the reader what was checked. */
+  excerpt: string;
+  textLength: number;
+  result: CheckResult | null;
+  error: string | null;
+}
+
+/** A reference as the options page lists it (the body stays in the worker). */
+export interface ReferenceSummary {
+  id: string;
+  title: string;
+  source: string;
+  date: string | null;
+  url: string | null;
+  origin: Reference['origin'];
+  role: ReferenceRole;
+  words: number;
+}
+
+/** A reference the user adds: pasted, from a file, from a tab or from an import. */
+export interface NewReference {
+  title: string;
+  text: string;
+  source: string;
+  url: string | null;
+  date: string | null;
+}
+
+/** An open tab whose article was checked: the options page offers it as a reference. */
+export interface CheckedTab {
+  tabId: number;
+  title: string;
+  url: string;
+}
+
+export const WARNING_VERDICTS = ['spun', 'auto-published', 'copy'] as const;
+
+export function isWarning(verdict: string): boolean {
+  return (WARNING_VERDICTS as readonly string[]).includes(verdict);
+}

@@ -1,0 +1,132 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Runtime } from 'webextension-polyfill';
+import { classifySender, route, type Handlers } from '../../../src/background/router.ts';
+import { MAX_IMPORT_DOCS, MAX_SPANS, MAX_TEXT, parseMessage } from '../../../src/shared/messages.ts';
+import { EXTENSION_ID, EXTENSION_ORIGIN, installFakeBrowser } from './fake-browser.ts';
+
+const check = {
+  type: 'page-check',
+  url: 'https://news.example.com/a',
+  title: 'A title',
+  text: 'Body text.\n\nMore.',
+  byline: null,
+  siteName: 'Example',
+};
+
+describe('parseMessage', () => {
+  it('accepts each well-formed message', () => {
+    const good: unknown[] = [
+      check,
+      { type: 'page-status', url: 'http://x.org/', status: 'not-article' },
+      { type: 'page-dismiss', url: 'https://x.org/a' },
+      { type: 'page-trust-site', url: 'https://x.org/a' },
+      { type: 'page-open-details' },
+      { type: 'get-tab-state', tabId: 4 },
+      { type: 'add-reference-from-tab', tabId: 0 },
+      { type: 'add-reference', doc: { title: 't', text: 'x', source: '', url: null, date: null } },
+      { type: 'remove-reference', id: 'user-1' },
+      { type: 'list-references' },
+      { type: 'export-references' },
+      { type: 'import-references', docs: [] },
+      { type: 'get-selection-result' },
+      { type: 'list-checked-tabs' },
+      { type: 'highlight', spans: [{ start: 0, end: 4 }] },
+      { type: 'clear-highlights' },
+      { type: 'get-status' },
+      { type: 'get-article' },
+    ];
+    for (const m of good) expect(parseMessage(m), JSON.stringify(m)).toEqual({ ok: true, message: m });
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['not an object', 'page-check', /not an object/],
+    ['an array', [check], /not an object/],
+    ['null', null, /not an object/],
+    ['no type', { url: 'https://x' }, /no type/],
+    ['an unknown type', { type: 'eval', code: '1' }, /unknown message type/],
+    ['an inherited type name', { type: 'constructor' }, /unknown message type/],
+    ['an extra field', { ...check, tabId: 3 }, /unexpected field "tabId"/],
+    ['a missing field', { type: 'page-check', url: 'https://x.org', title: 't', text: 'x', byline: null }, /siteName/],
+    ['a wrong field type', { ...check, title: 5 }, /title: not a string/],
+    ['an oversized text', { ...check, text: 'x'.repeat(MAX_TEXT + 1) }, /text: longer than/],
+    ['an empty text', { ...check, text: '' }, /text: too short/],
+    ['a non-http url', { ...check, url: 'javascript:alert(1)' }, /not an http/],
+    ['a bad status', { type: 'page-status', url: 'https://x.org', status: 'spun' }, /status/],
+    ['a negative tab id', { type: 'get-tab-state', tabId: -1 }, /tab id/],
+    ['a fractional tab id', { type: 'get-tab-state', tabId: 1.5 }, /tab id/],
+    ['an empty span', { type: 'highlight', spans: [{ start: 4, end: 4 }] }, /empty span/],
+    ['too many spans', { type: 'highlight', spans: Array.from({ length: MAX_SPANS + 1 }, () => ({ start: 0, end: 1 })) }, /more than/],
+    [
+      'too many imported references',
+      { type: 'import-references', docs: Array.from({ length: MAX_IMPORT_DOCS + 1 }, () => ({ title: '', text: 'x', source: '', url: null, date: null })) },
+      /more than/,
+    ],
+  ])('rejects %s with a reason', (_name, value, reason) => {
+    const r = parseMessage(value);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+});
+
+const ownPage = (tab?: number): Runtime.MessageSender => ({
+  id: EXTENSION_ID,
+  url: EXTENSION_ORIGIN + 'src/popup/index.html',
+  ...(tab !== undefined ? { tab: { id: tab } as Runtime.MessageSender['tab'] } : {}),
+});
+const contentIn = (tabId: number, url = 'https://news.example.com/a', frameId = 0): Runtime.MessageSender => ({
+  id: EXTENSION_ID,
+  url,
+  frameId,
+  tab: { id: tabId } as Runtime.MessageSender['tab'],
+});
+
+describe('classifySender', () => {
+  it('tells our pages from content scripts and refuses others', () => {
+    expect(classifySender(ownPage(), EXTENSION_ID, EXTENSION_ORIGIN)).toEqual({ role: 'page', tabId: null });
+    // The popup opened as a tab is still our page.
+    expect(classifySender(ownPage(9), EXTENSION_ID, EXTENSION_ORIGIN)).toEqual({ role: 'page', tabId: 9 });
+    expect(classifySender(contentIn(3), EXTENSION_ID, EXTENSION_ORIGIN)).toEqual({ role: 'content', tabId: 3, url: 'https://news.example.com/a' });
+    expect(classifySender({ ...contentIn(3), id: 'other-extension' }, EXTENSION_ID, EXTENSION_ORIGIN)).toBeNull();
+    expect(classifySender(contentIn(3, 'https://x.org', 2), EXTENSION_ID, EXTENSION_ORIGIN)).toBeNull();
+    expect(classifySender({ id: EXTENSION_ID, url: 'https://x.org' }, EXTENSION_ID, EXTENSION_ORIGIN)).toBeNull();
+  });
+});
+
+describe('route', () => {
+  let handlers: Handlers & { content: ReturnType<typeof vi.fn>; page: ReturnType<typeof vi.fn> };
+  beforeEach(() => {
+    installFakeBrowser();
+    handlers = { content: vi.fn(async () => 'content-done'), page: vi.fn(async () => 'page-done') } as never;
+  });
+
+  it('hands a content message to the content handler with the sender tab, not a tab from the message', async () => {
+    expect(await route(check, contentIn(7), handlers)).toEqual({ ok: true, value: 'content-done' });
+    expect(handlers.content).toHaveBeenCalledWith(check, 7);
+  });
+
+  it('refuses a content script asking about another tab', async () => {
+    const r = await route({ type: 'get-tab-state', tabId: 1 }, contentIn(7), handlers);
+    expect(r).toEqual({ ok: false, error: 'content scripts may only ask about their own tab' });
+    expect(handlers.page).not.toHaveBeenCalled();
+  });
+
+  it('refuses a content message whose url is another origin than the sender page', async () => {
+    const r = await route({ ...check, url: 'https://other.example.org/a' }, contentIn(7), handlers);
+    expect(r).toMatchObject({ ok: false });
+    expect(handlers.content).not.toHaveBeenCalled();
+  });
+
+  it('refuses content messages from our pages, malformed messages and tab-only messages', async () => {
+    expect(await route(check, ownPage(), handlers)).toMatchObject({ ok: false });
+    expect(await route({ type: 'nope' }, ownPage(), handlers)).toMatchObject({ ok: false, error: expect.stringMatching(/unknown/) });
+    expect(await route({ type: 'get-article' }, ownPage(), handlers)).toMatchObject({ ok: false });
+    expect(handlers.content).not.toHaveBeenCalled();
+    expect(handlers.page).not.toHaveBeenCalled();
+  });
+
+  it('answers our pages, and turns a handler failure into an error reply instead of throwing', async () => {
+    expect(await route({ type: 'list-references' }, ownPage(), handlers)).toEqual({ ok: true, value: 'page-done' });
+    handlers.page.mockRejectedValueOnce(new Error('engine not ready'));
+    expect(await route({ type: 'list-references' }, ownPage(), handlers)).toEqual({ ok: false, error: 'engine not ready' });
+  });
+});
