@@ -64,12 +64,18 @@ export default defineConfig(({ mode }) => {
         { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
         {
           extends: true,
+          // Real Chromium and Firefox with the built extension: one file at a time in one fork (each file
+          // launches its own browser), with timeouts sized for browser start-up.
           test: {
             name: 'browser',
             include: ['test/browser/**/*.test.ts'],
-            testTimeout: 120_000,
-            hookTimeout: 180_000,
+            pool: 'forks',
+            poolOptions: { forks: { singleFork: true } },
             fileParallelism: false,
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+            teardownTimeout: 30_000,
+            globalSetup: ['test/browser/global-setup.ts'],
           },
         },
       ],

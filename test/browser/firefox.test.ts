@@ -1,0 +1,146 @@
+/**
+ * Firefox ESR with the Firefox build (dist-firefox/) installed as a temporary add-on, driven by puppeteer
+ * over WebDriver BiDi: a spun seed page gets its badge, its banner and the popup's evidence.
+ */
+import { describe, test, expect, beforeAll, afterAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { DIST_FIREFOX, FIREFOX, SCREENSHOTS, requireBuild, norm, isLocal } from './harness.ts';
+import { startSite, type Site } from '../site/server.ts';
+
+const UUID = '5b1e7d0c-6a3f-4c1e-9d2b-7f0a4e8c3d21';
+
+let browser: Browser;
+let site: Site;
+let base: string;
+const errors: string[] = [];
+const requests: string[] = [];
+
+/** The WebExtension API object inside an extension page (functions passed to `evaluate` run there). */
+type Ext = {
+  tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+};
+
+/** `page.goto()` to a moz-extension:// page never settles: navigate the browsing context directly. */
+async function openExtensionPage(path: string): Promise<Page> {
+  const page = await browser.newPage();
+  watch(page);
+  const frame = page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: string): Promise<void> } };
+  await frame.browsingContext.navigate(`${base}/${path}`, 'none');
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const ready = await page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete').catch(() => false);
+    if (ready) return page;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`extension page ${path} did not load`);
+}
+
+function watch(page: Page) {
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`${page.url()}: uncaught ${(e as Error).message ?? e}`));
+  page.on('request', (r) => {
+    requests.push(r.url());
+  });
+}
+
+beforeAll(async () => {
+  if (process.env.SPINSCOPE_SKIP_FIREFOX === '1') return;
+  requireBuild(DIST_FIREFOX, FIREFOX, 'firefox-esr');
+  const manifest = JSON.parse(readFileSync(join(DIST_FIREFOX, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const geckoId = manifest.browser_specific_settings?.gecko?.id;
+  if (!geckoId) throw new Error('dist-firefox/manifest.json has no browser_specific_settings.gecko.id');
+  site = await startSite();
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: UUID }),
+      // Keep Firefox's own background traffic off so the request log shows the extension's alone.
+      'network.captive-portal-service.enabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+    },
+  });
+  await browser.installExtension(DIST_FIREFOX);
+  base = `moz-extension://${UUID}`;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+// SPINSCOPE_SKIP_FIREFOX=1 skips this file on machines without firefox-esr.
+describe.skipIf(process.env.SPINSCOPE_SKIP_FIREFOX === '1')('Firefox', () => {
+  test('a spun seed page gets its badge, banner and popup evidence', async () => {
+    const fixture = site.page('/spun/seed-000');
+    const page = await browser.newPage();
+    watch(page);
+    await page.goto(site.origin + fixture.path, { waitUntil: 'load' });
+
+    const probe = await openExtensionPage('src/options/index.html');
+    const url = page.url();
+    let tabId = -1;
+    let badge = '';
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      const r = await probe.evaluate(async (u: string) => {
+        const ext = (globalThis as unknown as { browser: Ext }).browser;
+        // tabs.query({ url }) does not match 127.0.0.1:<port> URLs in Firefox: list all tabs and filter.
+        const tab = (await ext.tabs.query({})).find((t) => t.url === u);
+        return tab?.id === undefined ? null : { id: tab.id, badge: await ext.action.getBadgeText({ tabId: tab.id }) };
+      }, url);
+      if (r) {
+        tabId = r.id;
+        badge = r.badge;
+        if (badge === 'SPUN') break;
+      }
+      await new Promise((res) => setTimeout(res, 200));
+    }
+    expect(tabId, 'the fixture tab is found').toBeGreaterThanOrEqual(0);
+    expect(badge, 'toolbar badge').toBe('SPUN');
+
+    const host = await page.waitForSelector('[data-spinscope="banner"]', { timeout: 10_000 });
+    expect(await host!.evaluate((e) => e.getAttribute('data-verdict')), 'banner verdict').toBe('spun');
+    // The shadow root is closed: the page sees the host and nothing inside it.
+    expect(await host!.evaluate((e) => e.shadowRoot), 'shadow root closed to the page').toBeNull();
+    const box = await host!.boundingBox();
+    expect(box && box.width * box.height, 'banner has a size on screen').toBeGreaterThan(1000);
+    await page.bringToFront();
+    await new Promise((r) => setTimeout(r, 400)); // the banner fades in
+    await page.screenshot({ path: join(SCREENSHOTS, 'firefox-banner.png') });
+
+    const popup = await openExtensionPage(`src/popup/index.html?tab=${tabId}`);
+    await popup.waitForSelector('[data-testid="verdict"]', { timeout: 15_000 });
+    const read = (id: string) => popup.$$eval(`[data-testid="${id}"]`, (els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()));
+    const verdict = await read('verdict');
+    const title = await read('reference-title');
+    const subs = await read('substitution');
+    await popup.setViewport({ width: 420, height: 640 });
+    await popup.screenshot({ path: join(SCREENSHOTS, 'firefox-popup.png'), fullPage: true });
+    expect(verdict, 'popup verdict').toEqual(['spun']);
+    expect(norm(title[0]), 'popup reference').toContain(norm(fixture.expect.referenceTitle));
+    expect(subs.length, 'substitutions listed').toBeGreaterThanOrEqual(3);
+    const swapped = (fixture.expect.swappedIn ?? []).map(norm).filter((w) => w.length > 2);
+    const named = subs.filter((s) => swapped.some((w) => norm(s).includes(w))).length;
+    expect(named, `substitutions naming swapped words: ${subs.slice(0, 8).join(' | ')}`).toBeGreaterThanOrEqual(Math.ceil(subs.length / 2));
+
+    await popup.close();
+    await probe.close();
+    await page.close();
+  });
+
+  test('no request beyond loopback and no console error', () => {
+    expect(requests.filter((u) => !isLocal(u))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
