@@ -4,3 +4,4 @@
 export type * from './types.ts';
 export { createEngine, type Engine, type CheckOptions } from './engine.ts';
 export { buildReference, type RawDocument } from './reference.ts';
+export { isWarningHit, warns } from './verdict-evidence.ts';

@@ -15,8 +15,9 @@ export interface Tokens {
   sentenceStart: Uint8Array;
 }
 
-// Letters and digits with inner apostrophes or hyphens ("Putin’s", "Biden-Putin"; "24/7" splits on '/').
-const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+// Numbers with digit groups ("175,000", "2.5") are one word; so are letters and digits with inner
+// apostrophes or hyphens ("Putin’s", "Biden-Putin"; "24/7" splits on '/').
+const WORD = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
 
 /** . ! ? : or a line break between two words starts a new sentence. */
 function breaksSentence(text: string, from: number, to: number): boolean {

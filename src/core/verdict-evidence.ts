@@ -1,5 +1,12 @@
 import type { BoilerplateHit, ReferenceRole, Verdict } from './types.ts';
 
+const WARNING_KINDS: ReadonlySet<BoilerplateHit['kind']> = new Set(['auto-publish', 'scraper-footer', 'spinner-artefact']);
+
+/** Hits that are evidence on their own; the rest is ordinary site chrome that any site may show. */
+export function isWarningHit(hit: BoilerplateHit): boolean {
+  return WARNING_KINDS.has(hit.kind);
+}
+
 /** The warning that boilerplate alone justifies: spinner artefacts, then auto-publishing and scraper footers. */
 export function boilerplateVerdict(hits: readonly BoilerplateHit[]): 'spun' | 'auto-published' | null {
   if (hits.some((h) => h.kind === 'spinner-artefact')) return 'spun';

@@ -1,4 +1,5 @@
 /** A check result: verdict, the matched reference, the evidence, and the actions on the tab. */
+import { isWarningHit, warns } from '../core/verdict-evidence.ts';
 import type { CheckResult } from '../core/types.ts';
 import { percent, t } from '../shared/i18n.ts';
 import { BoilerplateList } from './BoilerplateList.tsx';
@@ -8,6 +9,8 @@ import { TabActions, type TabInfo } from './TabActions.tsx';
 import { verdictMeaning, verdictTone } from './verdict-text.ts';
 
 export function ResultView({ result, textLength, tab }: { result: CheckResult; textLength: number; tab: TabInfo | null }) {
+  // Site chrome ("Advertisement", a comment form) is evidence only next to a warning; alone it would alarm.
+  const boilerplate = warns(result.verdict) ? result.boilerplate : result.boilerplate.filter(isWarningHit);
   return (
     <>
       <section class="verdict" aria-labelledby="verdict-heading">
@@ -40,7 +43,7 @@ export function ResultView({ result, textLength, tab }: { result: CheckResult; t
       </section>
       {result.match && <MatchSection match={result.match} substitutions={result.substitutions} textLength={textLength} />}
       {result.substitutions.length > 0 && <SubstitutionList substitutions={result.substitutions} tabId={tab?.tabId ?? null} />}
-      {result.boilerplate.length > 0 && <BoilerplateList hits={result.boilerplate} />}
+      {boilerplate.length > 0 && <BoilerplateList hits={boilerplate} />}
       {tab && <TabActions tab={tab} />}
     </>
   );

@@ -91,7 +91,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     ],
     removes: 'paragraph',
     warns: false,
-    explanation: 'Navigation text from the site\'s page template ("Back to top button", "Open in App").',
+    explanation: 'Navigation or advertising text from the site\'s page template, not part of the article.',
   },
   {
     id: 'see-also-injection',
