@@ -11,6 +11,9 @@ import { learnFromPage } from './references.ts';
 
 type PageCheck = Extract<ContentMessage, { type: 'page-check' }>;
 
+/** Longer than a content script keeps resending a check (3 attempts of at most a minute each). */
+export const CHECK_ABANDONED_MS = 5 * 60_000;
+
 export async function checkPage(tabId: number, msg: PageCheck): Promise<PageCheckReply> {
   const settings = await loadSettings();
   const host = hostOf(msg.url);
@@ -58,4 +61,13 @@ export async function recordStatus(tabId: number, url: string, status: 'not-arti
   const state: TabState = { status, url, at: Date.now() };
   await setTabState(tabId, state);
   await showBadge(tabId, state);
+}
+
+/**
+ * A "checking" state outlives its check when the worker was stopped before storing the result and no
+ * resend finished it; past the resend window it is reported as interrupted instead of pending forever.
+ */
+export function settledState(state: TabState | null, now: number): TabState | null {
+  if (state?.status !== 'checking' || now - state.at < CHECK_ABANDONED_MS) return state;
+  return { status: 'error', url: state.url, title: state.title, at: state.at, error: 'the check was interrupted; reload the page to check it again' };
 }

@@ -6,7 +6,7 @@ import { parseMessage } from '../shared/messages.ts';
 import { sendToTab } from '../shared/messaging.ts';
 import { addDismissed, allTabStates, getSelectionState, getTabState, updateSettings } from '../shared/storage.ts';
 import type { CheckedTab } from '../shared/state.ts';
-import { checkPage, recordStatus } from './check-page.ts';
+import { checkPage, recordStatus, settledState } from './check-page.ts';
 import {
   addReference,
   exportReferences,
@@ -46,7 +46,7 @@ export const handlers: Handlers = {
   async page(msg: PageMessage) {
     switch (msg.type) {
       case 'get-tab-state':
-        return getTabState(msg.tabId);
+        return settledState(await getTabState(msg.tabId), Date.now());
       case 'add-reference-from-tab':
         return addReference(await articleFromTab(msg.tabId));
       case 'add-reference':

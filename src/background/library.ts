@@ -7,7 +7,7 @@ import bundled from 'virtual:spinscope/library';
 import { createEngine, type Engine } from '../core/index.ts';
 import type { Reference } from '../core/types.ts';
 import { ext } from '../shared/browser.ts';
-import { loadUserReferences } from './reference-db.ts';
+import { loadUserReferences } from './user-references.ts';
 
 export interface LoadTimings {
   /** Milliseconds from the worker's start to the end of its top-level code (parsing the bundle included). */
@@ -53,7 +53,7 @@ async function build(): Promise<Engine> {
   const t0 = performance.now();
   let user: Reference[] = [];
   try {
-    user = await loadUserReferences();
+    user = (await loadUserReferences()).references;
   } catch (e) {
     // A broken database must not take the bundled library down with it.
     console.warn('Spinscope: user references unavailable', e);
@@ -66,15 +66,4 @@ async function build(): Promise<Engine> {
   // Kept where tests and benchmarks can read it; nothing leaves the browser.
   void ext().storage.session.set({ diagnostics: lastTimings }).catch(() => undefined);
   return built;
-}
-
-/** Everything in the library, for listing; read fresh so a rebuild is not needed to list. */
-export async function allReferences(): Promise<Reference[]> {
-  let user: Reference[] = [];
-  try {
-    user = await loadUserReferences();
-  } catch {
-    user = [];
-  }
-  return [...bundledReferences(), ...user];
 }

@@ -1,14 +1,21 @@
 /** Adding, removing, listing, importing and exporting the user's references. */
 import { buildReference } from '../core/index.ts';
 import type { Reference } from '../core/types.ts';
-import { MAX_TEXT, type ContentMessage } from '../shared/messages.ts';
+import { MAX_TEXT, STORAGE_FULL, type ContentMessage } from '../shared/messages.ts';
 import { errorText } from '../shared/messaging.ts';
 import { pageKey } from '../shared/storage.ts';
-import type { NewReference, ReferenceSummary } from '../shared/state.ts';
-import { allReferences, invalidateEngine } from './library.ts';
-import { deleteUserReference, getUserReference, loadUserReferences, putUserReference } from './reference-db.ts';
+import type { ImportReport, NewReference, ReferenceList, ReferenceSummary } from '../shared/state.ts';
+import { bundledReferences, invalidateEngine } from './library.ts';
+import { deleteUserReference, getUserReference, loadUserReferences, saveUserReferences, type UserReferences } from './user-references.ts';
 
 export async function addReference(doc: NewReference): Promise<ReferenceSummary> {
+  const ref = await toReference(doc);
+  await saveUserReferences([ref]);
+  invalidateEngine();
+  return summarize(ref);
+}
+
+async function toReference(doc: NewReference): Promise<Reference> {
   const text = doc.text.slice(0, MAX_TEXT).trim();
   if (!text) throw new Error('empty text');
   // Same URL (or same text when there is none) replaces the earlier copy instead of duplicating it.
@@ -21,10 +28,7 @@ export async function addReference(doc: NewReference): Promise<ReferenceSummary>
     url: doc.url ?? undefined,
     origin: 'user',
   });
-  const ref: Reference = { ...built, origin: 'user', date: doc.date ?? built.date };
-  await putUserReference(ref);
-  invalidateEngine();
-  return summarize(ref);
+  return { ...built, origin: 'user', date: doc.date ?? built.date };
 }
 
 export async function removeReference(id: string): Promise<void> {
@@ -32,26 +36,48 @@ export async function removeReference(id: string): Promise<void> {
   invalidateEngine();
 }
 
-export async function listReferences(): Promise<ReferenceSummary[]> {
-  return (await allReferences()).map(summarize);
+/** Everything in the library, read fresh so listing needs no engine rebuild. */
+export async function listReferences(): Promise<ReferenceList> {
+  const user = await userReferencesOrNone();
+  return { references: [...bundledReferences(), ...user.references].map(summarize), unreadable: user.unreadable };
+}
+
+async function userReferencesOrNone(): Promise<UserReferences> {
+  try {
+    return await loadUserReferences();
+  } catch (e) {
+    console.warn('Spinscope: user references unavailable', e);
+    return { references: [], unreadable: 0 };
+  }
 }
 
 export async function exportReferences(): Promise<NewReference[]> {
-  return (await loadUserReferences()).map((r) => ({ title: r.title, text: r.body, source: r.source, url: r.url, date: r.date }));
+  return (await loadUserReferences()).references.map((r) => ({ title: r.title, text: r.body, source: r.source, url: r.url, date: r.date }));
 }
 
-export async function importReferences(docs: NewReference[]): Promise<{ added: number; errors: string[] }> {
-  let added = 0;
+/**
+ * One transaction for the whole import, so a full disk leaves the library exactly as it was. Documents
+ * that are not usable are listed and the rest imported.
+ */
+export async function importReferences(docs: NewReference[]): Promise<ImportReport> {
+  const refs: Reference[] = [];
   const errors: string[] = [];
   for (const [i, doc] of docs.entries()) {
     try {
-      await addReference(doc);
-      added += 1;
+      refs.push(await toReference(doc));
     } catch (e) {
       errors.push(`${i + 1}: ${errorText(e)}`);
     }
   }
-  return { added, errors };
+  if (!refs.length) return { added: 0, errors, storageFull: 0 };
+  try {
+    await saveUserReferences(refs);
+  } catch (e) {
+    if (errorText(e) === STORAGE_FULL) return { added: 0, errors, storageFull: refs.length };
+    throw e;
+  }
+  invalidateEngine();
+  return { added: refs.length, errors, storageFull: 0 };
 }
 
 /** "Learn from trusted sources": the article read on a trusted site becomes a reference. */

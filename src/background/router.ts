@@ -6,7 +6,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { ext } from '../shared/browser.ts';
 import { CONTENT_TYPES, TAB_TYPES, parseMessage, type ContentMessage, type PageMessage } from '../shared/messages.ts';
-import { errorReply, okReply } from '../shared/messaging.ts';
+import { errorReply, errorText, okReply } from '../shared/messaging.ts';
 
 export type Sender = { role: 'content'; tabId: number; url: string } | { role: 'page'; tabId: number | null };
 
@@ -36,25 +36,49 @@ export function sameOrigin(a: string, b: string): boolean {
   }
 }
 
+/**
+ * Never throws: whatever arrives, the answer is a reply, and every refusal is logged with its reason
+ * so a misbehaving content script shows up in the worker's console.
+ */
 export async function route(raw: unknown, sender: Runtime.MessageSender, handlers: Handlers): Promise<unknown> {
-  const runtime = ext().runtime;
-  const who = classifySender(sender, runtime.id, runtime.getURL(''));
-  if (!who) return errorReply('unknown sender');
-  const parsed = parseMessage(raw);
-  if (!parsed.ok) return errorReply(parsed.reason);
-  const msg = parsed.message;
-  if (TAB_TYPES.has(msg.type)) return errorReply('not a worker message');
+  let checked: Checked;
   try {
-    if (CONTENT_TYPES.has(msg.type)) {
-      if (who.role !== 'content') return errorReply('content message from a non-content sender');
-      const content = msg as ContentMessage;
-      // The page may have changed its URL with pushState; the origin cannot change.
-      if ('url' in content && !sameOrigin(content.url, who.url)) return errorReply('url is not the sender page');
-      return okReply(await handlers.content(content, who.tabId));
-    }
-    if (who.role !== 'page') return errorReply('content scripts may only ask about their own tab');
-    return okReply(await handlers.page(msg as PageMessage));
+    checked = admit(raw, sender);
+  } catch (e) {
+    checked = { refused: `unreadable message: ${errorText(e)}` };
+  }
+  if ('refused' in checked) {
+    console.warn('Spinscope: message refused:', checked.refused);
+    return errorReply(checked.refused);
+  }
+  try {
+    if (checked.role === 'content') return okReply(await handlers.content(checked.msg, checked.tabId));
+    return okReply(await handlers.page(checked.msg));
   } catch (e) {
     return errorReply(e);
   }
+}
+
+type Checked =
+  | { role: 'content'; msg: ContentMessage; tabId: number }
+  | { role: 'page'; msg: PageMessage }
+  | { refused: string };
+
+function admit(raw: unknown, sender: Runtime.MessageSender): Checked {
+  const runtime = ext().runtime;
+  const who = classifySender(sender, runtime.id, runtime.getURL(''));
+  if (!who) return { refused: 'unknown sender' };
+  const parsed = parseMessage(raw);
+  if (!parsed.ok) return { refused: parsed.reason };
+  const msg = parsed.message;
+  if (TAB_TYPES.has(msg.type)) return { refused: 'not a worker message' };
+  if (CONTENT_TYPES.has(msg.type)) {
+    if (who.role !== 'content') return { refused: 'content message from a non-content sender' };
+    const content = msg as ContentMessage;
+    // The page may have changed its URL with pushState; the origin cannot change.
+    if ('url' in content && !sameOrigin(content.url, who.url)) return { refused: 'url is not the sender page' };
+    return { role: 'content', msg: content, tabId: who.tabId };
+  }
+  if (who.role !== 'page') return { refused: 'content scripts may only ask about their own tab' };
+  return { role: 'page', msg: msg as PageMessage };
 }

@@ -5,6 +5,7 @@ import { sendToWorker } from '../shared/messaging.ts';
 import type { Reply } from '../shared/messages.ts';
 import type { CheckedTab } from '../shared/state.ts';
 import { readFileText } from './download.ts';
+import { libraryErrorText } from './library-status.ts';
 import { fileToDoc } from './reference-files.ts';
 
 export function AddReference({ onAdded }: { onAdded(message: string): void }) {
@@ -28,7 +29,7 @@ export function AddReference({ onAdded }: { onAdded(message: string): void }) {
     if (reply.ok) {
       setError('');
       onAdded(t('libraryAdded', reply.value.title || t('libraryUntitled')));
-    } else setError(t('libraryError', reply.error));
+    } else setError(libraryErrorText(reply.error));
   };
 
   const addPasted = async (e: Event): Promise<void> => {
@@ -58,7 +59,7 @@ export function AddReference({ onAdded }: { onAdded(message: string): void }) {
     if (tabId === null) return;
     const reply = await sendToWorker({ type: 'add-reference-from-tab', tabId });
     if (reply.ok) onAdded(t('libraryAdded', reply.value.title));
-    else setError(t('libraryError', reply.error));
+    else setError(libraryErrorText(reply.error));
   };
 
   return (

@@ -1,10 +1,12 @@
 /** The reference library: bundled and the user's own, searchable; the user's can be removed and exported. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
+import type { Reply } from '../shared/messages.ts';
 import { sendToWorker } from '../shared/messaging.ts';
 import type { ReferenceSummary } from '../shared/state.ts';
 import { AddReference } from './AddReference.tsx';
 import { download, readFileText } from './download.ts';
+import { importStatus, libraryErrorText, unreadableText } from './library-status.ts';
 import { exportReferencesJson, parseReferenceJson } from './reference-files.ts';
 
 const SHOWN = 200;
@@ -13,11 +15,14 @@ export function ReferenceLibrary() {
   const [refs, setRefs] = useState<ReferenceSummary[] | null>(null);
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState('');
+  const [unreadable, setUnreadable] = useState(0);
 
   const reload = async (): Promise<void> => {
     const reply = await sendToWorker({ type: 'list-references' });
-    if (reply.ok) setRefs(reply.value);
-    else setStatus(t('libraryError', reply.error));
+    if (reply.ok) {
+      setRefs(reply.value.references);
+      setUnreadable(reply.value.unreadable);
+    } else setStatus(libraryErrorText(reply.error));
   };
   useEffect(() => void reload(), []);
 
@@ -29,14 +34,14 @@ export function ReferenceLibrary() {
 
   const remove = async (r: ReferenceSummary): Promise<void> => {
     const reply = await sendToWorker({ type: 'remove-reference', id: r.id });
-    setStatus(reply.ok ? t('libraryRemoved', r.title) : t('libraryError', reply.error));
+    setStatus(reply.ok ? t('libraryRemoved', r.title) : libraryErrorText(reply.error));
     await reload();
   };
 
   const exportAll = async (): Promise<void> => {
     const reply = await sendToWorker({ type: 'export-references' });
     if (reply.ok) download('spinscope-references.json', exportReferencesJson(reply.value), 'application/json');
-    else setStatus(t('libraryError', reply.error));
+    else setStatus(libraryErrorText(reply.error));
   };
 
   const importFile = async (e: Event): Promise<void> => {
@@ -46,12 +51,10 @@ export function ReferenceLibrary() {
     if (!file) return;
     try {
       const parsed = parseReferenceJson(await readFileText(file));
-      const reply = parsed.docs.length
+      const reply: Reply<'import-references'> = parsed.docs.length
         ? await sendToWorker({ type: 'import-references', docs: parsed.docs })
-        : ({ ok: true, value: { added: 0, errors: [] } } as const);
-      if (!reply.ok) return setStatus(t('libraryError', reply.error));
-      const errors = [...parsed.errors, ...reply.value.errors];
-      setStatus(t('libraryImported', [String(reply.value.added), String(errors.length)]) + (errors.length ? ' ' + errors.slice(0, 5).join('; ') : ''));
+        : { ok: true, value: { added: 0, errors: [], storageFull: 0 } };
+      setStatus(importStatus(parsed.errors, reply));
     } catch (err) {
       setStatus(t('libraryError', err instanceof Error ? err.message : String(err)));
     }
@@ -64,6 +67,11 @@ export function ReferenceLibrary() {
     <section aria-labelledby="library-heading">
       <h2 id="library-heading">{t('libraryHeading')}</h2>
       <p class="muted">{t('libraryHelp', [String(refs ? refs.length - userCount : 0), String(userCount)])}</p>
+      {unreadable > 0 && (
+        <p class="error" role="alert" data-testid="library-unreadable">
+          {unreadableText(unreadable)}
+        </p>
+      )}
       <AddReference onAdded={(msg) => void reload().then(() => setStatus(msg))} />
       <div class="row">
         <label for="reference-search" class="visually-hidden">

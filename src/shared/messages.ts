@@ -4,7 +4,7 @@
  * because of its type annotation.
  */
 import type { Span } from '../core/types.ts';
-import type { CheckedTab, NewReference, ReferenceSummary, SelectionState, TabState } from './state.ts';
+import type { CheckedTab, ImportReport, NewReference, ReferenceList, ReferenceSummary, SelectionState, TabState } from './state.ts';
 
 /** Longest article text sent for a check; the content script cuts longer ones at a paragraph. */
 export const MAX_TEXT = 400_000;
@@ -75,9 +75,9 @@ export interface Replies {
   'add-reference-from-tab': ReferenceSummary;
   'add-reference': ReferenceSummary;
   'remove-reference': null;
-  'list-references': ReferenceSummary[];
+  'list-references': ReferenceList;
   'export-references': NewReference[];
-  'import-references': { added: number; errors: string[] };
+  'import-references': ImportReport;
   'get-selection-result': SelectionState | null;
   'list-checked-tabs': CheckedTab[];
   highlight: { found: number };
@@ -85,6 +85,9 @@ export interface Replies {
   'get-status': PageStatus;
   'get-article': ArticleReply | null;
 }
+
+/** The error of a reply when a reference could not be stored because storage is full; nothing was written. */
+export const STORAGE_FULL = 'storage is full';
 
 export type Reply<T extends MessageType> = { ok: true; value: Replies[T] } | { ok: false; error: string };
 
@@ -129,10 +132,13 @@ const httpUrl: Check = (v) => {
 };
 const offset: Check = (v) => (Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= MAX_TEXT ? null : 'bad offset');
 
+const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+
 function shape(fields: Record<string, Check>): Check {
   return (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'not an object';
-    for (const key of Object.keys(v)) if (!(key in fields)) return `unexpected field "${key}"`;
+    // Own keys only: `in` would let "__proto__" or "constructor" through as if they were fields.
+    for (const key of Object.keys(v)) if (!own(fields, key)) return `unexpected field "${key.slice(0, 40)}"`;
     for (const [key, check] of Object.entries(fields)) {
       const why = check((v as Record<string, unknown>)[key]);
       if (why) return `${key}: ${why}`;
@@ -207,9 +213,9 @@ export function parseMessage(value: unknown): Parsed {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, reason: 'message is not an object' };
   }
-  const type = (value as { type?: unknown }).type;
+  const type = own(value, 'type') ? (value as { type?: unknown }).type : undefined;
   if (typeof type !== 'string') return { ok: false, reason: 'message has no type' };
-  if (!Object.prototype.hasOwnProperty.call(FIELDS, type)) return { ok: false, reason: `unknown message type "${type.slice(0, 40)}"` };
+  if (!own(FIELDS, type)) return { ok: false, reason: `unknown message type "${type.slice(0, 40)}"` };
   const fields = FIELDS[type as MessageType];
   const why = shape({ type: () => null, ...fields })(value);
   if (why) return { ok: false, reason: `${type}: ${why}` };

@@ -1,13 +1,43 @@
 /** Typed send helpers. Failures (no receiver, worker restarting, bad reply) come back as `{ ok: false }`. */
 import { ext } from './browser.ts';
-import type { ContentMessage, MessageType, PageMessage, Reply, TabMessage } from './messages.ts';
+import { CONTENT_TYPES, type ContentMessage, type MessageType, type PageMessage, type Reply, type TabMessage } from './messages.ts';
 
-export async function sendToWorker<M extends ContentMessage | PageMessage>(message: M): Promise<Reply<M['type']>> {
-  try {
-    return asReply<M['type']>(await ext().runtime.sendMessage(message));
-  } catch (e) {
-    return { ok: false, error: errorText(e) };
+/** How hard to try before a message to the worker counts as failed. */
+export interface RetryPolicy {
+  attempts: number;
+  /** An attempt with no answer after this long is abandoned and tried again; null waits forever. */
+  timeoutMs: number | null;
+  /** Wait before the second attempt; doubled before each later one. */
+  backoffMs: number;
+}
+
+/**
+ * The worker can be stopped at any time, also while it handles a message: the sender then sees the
+ * channel close, or no answer at all. Every worker message is idempotent (a check is recomputed, an
+ * add replaces by id), so such a message is simply sent again, which wakes a fresh worker.
+ */
+const CONTENT_RETRY: RetryPolicy = { attempts: 3, timeoutMs: 60_000, backoffMs: 500 };
+/** Our own pages wait as long as an import takes; only a broken channel is retried. */
+const PAGE_RETRY: RetryPolicy = { attempts: 3, timeoutMs: null, backoffMs: 500 };
+
+/** Failures of the channel, not of the work: "Extension context invalidated" (an update) is final. */
+const TRANSIENT = /could not establish connection|receiving end does not exist|message port closed|message channel closed|no reply|timed out/i;
+
+export async function sendToWorker<M extends ContentMessage | PageMessage>(
+  message: M,
+  policy: RetryPolicy = CONTENT_TYPES.has(message.type) ? CONTENT_RETRY : PAGE_RETRY,
+): Promise<Reply<M['type']>> {
+  let reply: Reply<M['type']> = { ok: false, error: 'not sent' };
+  for (let attempt = 0; attempt < policy.attempts; attempt++) {
+    if (attempt > 0) await sleep(policy.backoffMs * 2 ** (attempt - 1));
+    try {
+      return asReply<M['type']>(await withTimeout(ext().runtime.sendMessage(message), policy.timeoutMs));
+    } catch (e) {
+      reply = { ok: false, error: errorText(e) };
+      if (!TRANSIENT.test(reply.error)) return reply;
+    }
   }
+  return reply;
 }
 
 export async function sendToTab<M extends TabMessage>(tabId: number, message: M): Promise<Reply<M['type']>> {
@@ -18,9 +48,23 @@ export async function sendToTab<M extends TabMessage>(tabId: number, message: M)
   }
 }
 
+/** A worker reply; anything else (undefined when the worker went away) is a failure of the channel. */
 function asReply<T extends MessageType>(value: unknown): Reply<T> {
   if (typeof value === 'object' && value !== null && 'ok' in value) return value as Reply<T>;
-  return { ok: false, error: 'no reply' };
+  throw new Error('no reply');
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number | null): Promise<T> {
+  if (ms === null) return work;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer: timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Used by the receivers so every answer has the same shape. */

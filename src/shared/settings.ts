@@ -50,19 +50,17 @@ type Raw = Record<string, unknown>;
 const MIGRATIONS: Record<number, (old: Raw) => Raw> = {
   1: (old) => {
     const { showBanners, trusted, ...rest } = old;
-    return {
-      ...rest,
-      version: 2,
-      bannersEnabled: showBanners,
-      trustedSites: typeof trusted === 'string' ? trusted.split(/\r?\n/) : trusted,
-    };
+    const next: Raw = { ...rest, version: 2 };
+    // Only fields that were there: an absent one is a default, not a broken value to report.
+    if ('showBanners' in old) next.bannersEnabled = showBanners;
+    if ('trusted' in old) next.trustedSites = typeof trusted === 'string' ? trusted.split(/\r?\n/) : trusted;
+    return next;
   },
 };
 
 export function parseSettings(stored: unknown): ParsedSettings {
-  if (stored === undefined || stored === null) {
-    return { settings: defaults(), problems: [], changed: false };
-  }
+  if (stored === undefined) return { settings: defaults(), problems: [], changed: false };
+  // Nothing this extension writes is null, so a stored null is damage like any other non-object.
   if (!isPlainObject(stored)) {
     return { settings: defaults(), problems: ['settings: not an object, defaults used'], changed: true };
   }
@@ -94,6 +92,9 @@ export function parseSettings(stored: unknown): ParsedSettings {
   s.sensitivity = field(raw, 'sensitivity', isSensitivity, s.sensitivity, problems);
   s.trustedSites = siteList(raw, 'trustedSites', problems);
   s.skippedSites = siteList(raw, 'skippedSites', problems);
+  if (!newer) {
+    for (const key of Object.keys(raw)) if (!Object.prototype.hasOwnProperty.call(s, key)) problems.push(`${key.slice(0, 40)}: unknown field dropped`);
+  }
   // A value from a newer build is never overwritten with this build's narrower view of it.
   return { settings: s, problems, changed: !newer && (changed || problems.length > 0) };
 }

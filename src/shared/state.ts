@@ -46,6 +46,22 @@ export interface ReferenceSummary {
   words: number;
 }
 
+/** The library as the options page lists it. */
+export interface ReferenceList {
+  references: ReferenceSummary[];
+  /** Stored references that failed validation and were set aside instead of loaded. */
+  unreadable: number;
+}
+
+/** The outcome of an import, which is stored all at once or not at all. */
+export interface ImportReport {
+  added: number;
+  /** Documents that could not be turned into references, one line each. */
+  errors: string[];
+  /** Valid references not added because storage is full; nothing was written then. */
+  storageFull: number;
+}
+
 /** A reference the user adds: pasted, from a file, from a tab or from an import. */
 export interface NewReference {
   title: string;

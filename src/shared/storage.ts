@@ -8,6 +8,7 @@ import { parseSettings, type Settings } from './settings.ts';
 import type { SelectionState, TabState } from './state.ts';
 
 const SETTINGS_KEY = 'settings';
+export const SETTINGS_SET_ASIDE_KEY = 'settings-set-aside';
 const DISMISSED_KEY = 'dismissed';
 const SELECTION_KEY = 'selection';
 const TAB_PREFIX = 'tab:';
@@ -18,8 +19,14 @@ export async function loadSettings(): Promise<Settings> {
   const stored = (await ext().storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
   const parsed = parseSettings(stored);
   if (parsed.changed) {
-    // Write the repaired/migrated value back so every context reads the same thing next time.
-    await ext().storage.local.set({ [SETTINGS_KEY]: parsed.settings }).catch(() => undefined);
+    // Write the repaired/migrated value back so every context reads the same thing next time; a
+    // damaged value is kept beside it, so what was dropped can still be looked at.
+    const items: Record<string, unknown> = { [SETTINGS_KEY]: parsed.settings };
+    if (parsed.problems.length) {
+      console.warn('Spinscope: stored settings repaired:', parsed.problems);
+      items[SETTINGS_SET_ASIDE_KEY] = { value: stored ?? null, problems: parsed.problems, at: Date.now() };
+    }
+    await ext().storage.local.set(items).catch(() => undefined);
   }
   return parsed.settings;
 }

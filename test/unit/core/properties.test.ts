@@ -6,6 +6,8 @@ import { loadSeedLibrary } from '../../../src/node/library.ts';
 const library = await loadSeedLibrary();
 const engine = createEngine(library);
 const RUNS = 2000;
+/** Thousands of runs take seconds, more on a busy machine: a generous harness limit, not a speed check. */
+const SLOW = 120_000;
 
 /** Every offset lies inside its text and every phrase stands at its offsets. */
 function assertConsistent(result: CheckResult, pageText: string) {
@@ -50,7 +52,7 @@ describe('engine under arbitrary input', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, SLOW);
 
   it('checks a text against itself as a copy with coverage 1', () => {
     const word = fc.oneof(
@@ -73,7 +75,7 @@ describe('engine under arbitrary input', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, SLOW);
 
   it('survives a megabyte of one word', () => {
     for (const word of ['the ', 'Putin ', '中文', 'x']) {
@@ -82,5 +84,5 @@ describe('engine under arbitrary input', () => {
       assertConsistent(result, text);
       expect(result.verdict).not.toBe('spun');
     }
-  });
+  }, SLOW);
 });
