@@ -45,6 +45,10 @@ export function decideDirection(input: DirectionInput): DirectionEvidence {
   if (input.referenceRole === 'spun') {
     score -= EVIDENCE_WEIGHT;
     reasons.push('the reference is itself a known spun copy');
+  } else if (input.referenceRole === 'auto-published') {
+    // Scrapers are the ones that spin: a reference that carries scraper boilerplate leans to being the copy.
+    score -= EVIDENCE_WEIGHT / 2;
+    reasons.push('the reference carries scraper or auto-publishing boilerplate');
   }
   if (input.pageTrusted) {
     score -= 2 * EVIDENCE_WEIGHT;
