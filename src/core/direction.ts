@@ -10,16 +10,20 @@ export interface DirectionInput {
   rarityMargin: number;
 }
 
+const CAPITALISED = /(?:^|[^\p{L}])\p{Lu}/u;
+
 /** Weight of one piece of non-lexical evidence, in rarity units. */
 const EVIDENCE_WEIGHT = 0.3;
 
 /**
  * Decides which side of a reworded alignment is the spun one. The spun side uses rarer words (measured on
  * the swapped phrases only, where the two texts differ); scraper boilerplate and a reference already known
- * to be a bad copy tilt the decision, and a trusted site is taken to be the original.
+ * to be a bad copy tilt the decision, and a page on a trusted site is the original.
  */
 export function decideDirection(input: DirectionInput): DirectionEvidence {
-  const { substitutions } = input;
+  // Names are not a spinner's word choice ("Roosevelt Room" → "Love Room" says nothing about which word
+  // is rarer English), so swaps involving a capitalised word are left out of the comparison.
+  const substitutions = input.substitutions.filter((s) => !CAPITALISED.test(s.page) && !CAPITALISED.test(s.reference));
   let pageRarity = 0;
   let referenceRarity = 0;
   for (const s of substitutions) {
@@ -51,8 +55,9 @@ export function decideDirection(input: DirectionInput): DirectionEvidence {
     reasons.push('the reference carries scraper or auto-publishing boilerplate');
   }
   if (input.pageTrusted) {
-    score -= 2 * EVIDENCE_WEIGHT;
-    reasons.push('the page is on a site you trust');
+    // The reader vouches for this site: it is the original, whatever the words say.
+    reasons.push('the page is on a site you trust, so it is taken as the original');
+    return { spunSide: 'reference', pageRarity, referenceRarity, reasons };
   }
   const spunSide = score > input.rarityMargin ? 'page' : score < -input.rarityMargin ? 'reference' : 'undecided';
   return { spunSide, pageRarity, referenceRarity, reasons };
