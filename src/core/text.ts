@@ -90,9 +90,3 @@ export function paragraphs(text: string): { text: string; span: Span }[] {
   }
   return out;
 }
-
-export function countWords(text: string): number {
-  let n = 0;
-  for (const _ of text.matchAll(WORD)) n++;
-  return n;
-}
