@@ -97,7 +97,10 @@ export function sentence(result: CheckResult): string {
     case 'copy':
       return title ? t('bannerCopyOf', [title, source]) : t('bannerCopy');
     case 'auto-published':
-      return t('bannerAuto');
+      // Named like SPUN and COPY; a reference that is itself a feed copy is what this page reproduces,
+      // any other one only shares text with a page whose own boilerplate gave the verdict.
+      if (!title) return t('bannerAuto');
+      return result.match?.referenceRole === 'auto-published' ? t('bannerAutoOf', [title, source]) : t('bannerAutoShares', [title, source]);
     default:
       return result.summary;
   }

@@ -39,13 +39,22 @@ export class PageController {
 
   async start(): Promise<void> {
     if (!/^https?:$/.test(location.protocol)) return;
-    this.settings = await loadSettings();
+    // Listen before anything is awaited: a popup opened while the page is still being read must hear
+    // "idle" (checking), not silence, which it takes for a tab without Spinscope.
+    ext().runtime.onMessage.addListener(this.onMessage);
+    try {
+      this.settings = await loadSettings();
+    } catch {
+      this.status = 'failed'; // never checked: the popup must not wait for it
+      return;
+    }
     if (this.life.signal.aborted) return;
     this.unsubscribe = onSettingsChanged((s) => this.settingsChanged(s));
-    ext().runtime.onMessage.addListener(this.onMessage);
     let settle: ReturnType<typeof setTimeout> | undefined;
     watchUrl((href) => {
       if (samePage(href, this.checkedUrl)) return;
+      // The last status was about the previous route; the popup must not show it for this one.
+      this.status = 'idle';
       clearTimeout(settle);
       settle = setTimeout(() => this.check(), ROUTE_SETTLE_MS);
     }, this.life.signal);

@@ -4,7 +4,7 @@
  * elements, which are unwrapped again when the highlights are cleared.
  */
 import type { Span } from '../core/types.ts';
-import { locateSpans, readLiveText } from './text-map.ts';
+import { locateSpans, readLiveText, type LiveSpan } from './text-map.ts';
 
 const NAME = 'spinscope-swap';
 const MARK_ATTR = 'data-spinscope-mark';
@@ -18,7 +18,7 @@ export function highlightSpans(text: string, spans: readonly Span[], exclude: No
   clearHighlights();
   const body = document.body;
   if (!body) return 0;
-  const ranges = locateSpans(text, spans, readLiveText(body, exclude), document);
+  const ranges = locateSpans(text, spans, readLiveText(body, exclude)).map(toRange);
   if (!ranges.length) return 0;
   if (!paintRanges(ranges)) wrapRanges(ranges);
   scrollTo(ranges[0] as Range);
@@ -34,6 +34,13 @@ export function clearHighlights(): void {
     parent.removeChild(mark);
     parent.normalize();
   }
+}
+
+function toRange(span: LiveSpan): Range {
+  const range = document.createRange();
+  range.setStart(span.start.node, span.start.offset);
+  range.setEnd(span.end.node, span.end.offset);
+  return range;
 }
 
 function registry(): HighlightRegistry | null {

@@ -110,6 +110,17 @@ function passagesOf(
   return added;
 }
 
+/**
+ * Unaligned words next to position `from` in direction `step`, when at most `max` of them lie between it and
+ * the text's edge or an aligned word; 0 when the gap is longer (then it is not one swap).
+ */
+function boundedGap(covered: Uint8Array, from: number, step: 1 | -1, max: number): number {
+  for (let n = 0, i = from + step; n <= max; n++, i += step) {
+    if (i < 0 || i >= covered.length || covered[i]) return n;
+  }
+  return 0;
+}
+
 function coveredBetween(covered: Uint8Array, from: number, to: number): boolean {
   for (let i = from + 1; i < to; i++) if (covered[i]) return true;
   return false;
@@ -120,17 +131,26 @@ function addPassage(
   passages: AlignedPassage[], substitutions: Substitution[],
 ): boolean {
   if (last < first) return false;
-  const aStart = pairs.a[first]!;
-  const aEnd = pairs.a[last]!;
-  const bStart = pairs.b[first]!;
-  const bEnd = pairs.b[last]!;
-  const words = aEnd - aStart + 1;
   const matched = last - first + 1;
   let contentMatches = 0;
   for (let k = first; k <= last; k++) if (!STOPWORDS.has(p.tokens.words[pairs.a[k]!]!)) contentMatches++;
-  if (words < rules.minPassageWords || matched / words < rules.minMatchRatio || contentMatches < rules.minContentMatches) {
+  const span = pairs.a[last]! - pairs.a[first]! + 1;
+  if (span < rules.minPassageWords || matched / span < rules.minMatchRatio || contentMatches < rules.minContentMatches) {
     return false;
   }
+  // A swap at the very edge of a passage (the article's first word, or the words up to an earlier passage)
+  // has no matched word on its outer side: take it in when it is bounded on both texts.
+  const leadA = boundedGap(p.covered, pairs.a[first]!, -1, rules.maxSwapWords);
+  const leadB = boundedGap(r.covered, pairs.b[first]!, -1, rules.maxSwapWords);
+  const lead = leadA > 0 && leadB > 0;
+  const tailA = boundedGap(p.covered, pairs.a[last]!, 1, rules.maxSwapWords);
+  const tailB = boundedGap(r.covered, pairs.b[last]!, 1, rules.maxSwapWords);
+  const tail = tailA > 0 && tailB > 0;
+  const aStart = pairs.a[first]! - (lead ? leadA : 0);
+  const aEnd = pairs.a[last]! + (tail ? tailA : 0);
+  const bStart = pairs.b[first]! - (lead ? leadB : 0);
+  const bEnd = pairs.b[last]! + (tail ? tailB : 0);
+  const words = aEnd - aStart + 1;
   p.covered.fill(1, aStart, aEnd + 1);
   r.covered.fill(1, bStart, bEnd + 1);
   passages.push({
@@ -139,12 +159,7 @@ function addPassage(
     words,
     swappedWords: words - matched,
   });
-  for (let k = first; k < last; k++) {
-    const a0 = pairs.a[k]! + 1;
-    const a1 = pairs.a[k + 1]! - 1;
-    const b0 = pairs.b[k]! + 1;
-    const b1 = pairs.b[k + 1]! - 1;
-    if (a0 > a1 || b0 > b1) continue;
+  const swap = (a0: number, a1: number, b0: number, b1: number) => {
     const pageSpan = { start: p.tokens.starts[a0]!, end: p.tokens.ends[a1]! };
     const referenceSpan = { start: r.tokens.starts[b0]!, end: r.tokens.ends[b1]! };
     substitutions.push({
@@ -153,6 +168,15 @@ function addPassage(
       referenceSpan,
       pageSpan,
     });
+  };
+  if (lead) swap(aStart, pairs.a[first]! - 1, bStart, pairs.b[first]! - 1);
+  for (let k = first; k < last; k++) {
+    const a0 = pairs.a[k]! + 1;
+    const a1 = pairs.a[k + 1]! - 1;
+    const b0 = pairs.b[k]! + 1;
+    const b1 = pairs.b[k + 1]! - 1;
+    if (a0 <= a1 && b0 <= b1) swap(a0, a1, b0, b1);
   }
+  if (tail) swap(pairs.a[last]! + 1, aEnd, pairs.b[last]! + 1, bEnd);
   return true;
 }

@@ -3,8 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { ext } from '../shared/browser.ts';
 import { t } from '../shared/i18n.ts';
 import { sendToWorker } from '../shared/messaging.ts';
-import type { SelectionState, TabState } from '../shared/state.ts';
-import { loadTabState } from './tab-state.ts';
+import type { SelectionState } from '../shared/state.ts';
+import { loadTabState, type TabView } from './tab-state.ts';
 import { onTabStateChanged } from '../shared/storage.ts';
 import { ResultView } from './ResultView.tsx';
 import { StateMessage } from './StateMessage.tsx';
@@ -12,7 +12,7 @@ import { resolveTarget, type PopupTarget } from './target.ts';
 
 type Loaded =
   | { kind: 'loading' }
-  | { kind: 'tab'; tabId: number; state: TabState | null }
+  | { kind: 'tab'; tabId: number; state: TabView }
   | { kind: 'selection'; state: SelectionState | null }
   | { kind: 'none' };
 
@@ -36,8 +36,8 @@ export function App() {
         const state = await loadTabState(tabId);
         if (!alive) return;
         setLoaded({ kind: 'tab', tabId, state });
-        // A page still being read may end up "not an article" without the worker hearing of it: ask again.
-        if (state?.status === 'checking') timer = setTimeout(() => void refresh(), 700);
+        // A page still loading or being read may end up "not an article" without the worker hearing of it: ask again.
+        if (state.status === 'checking' || state.status === 'loading') timer = setTimeout(() => void refresh(), 700);
       };
       await refresh();
       // "Checking…" turns into the result without reopening the popup.
@@ -78,13 +78,18 @@ function body(loaded: Loaded) {
       return (
         <>
           <p class="muted selection-note">{t('selectionChecked', loaded.state.excerpt)}</p>
-          <ResultView result={loaded.state.result} textLength={loaded.state.textLength} tab={null} />
+          <ResultView result={loaded.state.result} textLength={loaded.state.textLength} pageTitle={loaded.state.excerpt} tab={null} />
         </>
       );
     case 'tab': {
       const s = loaded.state;
-      if (!s) return <StateMessage text={t('stateNotChecked')} />;
       switch (s.status) {
+        case 'loading':
+          return <StateMessage text={t('stateTabLoading')} busy />;
+        case 'no-script':
+          return <StateMessage text={t('stateNotChecked')} />;
+        case 'unfinished':
+          return <StateMessage text={t('stateUnfinished')} />;
         case 'checking':
           return <StateMessage text={t('stateChecking')} busy />;
         case 'not-article':
@@ -98,6 +103,7 @@ function body(loaded: Loaded) {
             <ResultView
               result={s.result}
               textLength={s.textLength}
+              pageTitle={s.title}
               tab={{ tabId: loaded.tabId, url: s.url, site: s.site }}
             />
           );

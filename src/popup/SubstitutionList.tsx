@@ -1,10 +1,21 @@
-/** Reference phrase → page phrase, side by side, with a button that marks them in the page. */
+/**
+ * Reference phrase → page phrase, side by side, with a button that marks them in the page. When the
+ * reference is the spun side, the page holds the original words: the lines then read page → spun copy,
+ * so the arrow still points from the original to what the spinner made of it.
+ */
 import { useState } from 'preact/hooks';
 import type { Substitution } from '../core/types.ts';
 import { t } from '../shared/i18n.ts';
 import { sendToTab } from '../shared/messaging.ts';
 
-export function SubstitutionList({ substitutions, tabId }: { substitutions: Substitution[]; tabId: number | null }) {
+interface Props {
+  substitutions: Substitution[];
+  tabId: number | null;
+  /** The page is the original and the reference its spun copy. */
+  pageIsOriginal?: boolean;
+}
+
+export function SubstitutionList({ substitutions, tabId, pageIsOriginal = false }: Props) {
   const [status, setStatus] = useState('');
 
   const showOnPage = async (): Promise<void> => {
@@ -24,19 +35,19 @@ export function SubstitutionList({ substitutions, tabId }: { substitutions: Subs
           </button>
         )}
       </div>
-      <p class="visually-hidden">{t('popupSubstitutionsHelp')}</p>
+      <p class="visually-hidden">{pageIsOriginal ? t('popupSubstitutionsHelpOriginal') : t('popupSubstitutionsHelp')}</p>
       {/* Every pair is listed; a long list scrolls (and is focusable so the keyboard can scroll it). */}
       <ul class="subs" tabIndex={substitutions.length > 10 ? 0 : undefined} aria-labelledby="subs-heading">
         {substitutions.map((s, i) => (
           <li key={i} data-testid="substitution">
-            <span class="ref-phrase" title={t('popupReferencePhrase')}>
-              {s.reference}
+            <span class="original-phrase" title={pageIsOriginal ? t('popupPagePhrase') : t('popupReferencePhrase')}>
+              {pageIsOriginal ? s.page : s.reference}
             </span>
             <span class="arrow" aria-label={t('popupBecame')}>
               →
             </span>
-            <span class="page-phrase" title={t('popupPagePhrase')}>
-              {s.page}
+            <span class="swapped-phrase" title={pageIsOriginal ? t('popupSpunCopyPhrase') : t('popupPagePhrase')}>
+              {pageIsOriginal ? s.reference : s.page}
             </span>
           </li>
         ))}

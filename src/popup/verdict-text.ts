@@ -1,13 +1,14 @@
 /** Words and tones for verdicts, shared by the popup's parts. */
-import type { ReferenceRole, Verdict } from '../core/types.ts';
+import type { CheckResult, ReferenceRole, Verdict } from '../core/types.ts';
 import { t } from '../shared/i18n.ts';
 
 export function verdictTone(v: Verdict): 'red' | 'amber' | 'green' | 'blue' {
   return v === 'spun' ? 'red' : v === 'copy' || v === 'auto-published' ? 'amber' : v === 'related' ? 'blue' : 'green';
 }
 
-export function verdictMeaning(v: Verdict): string {
-  switch (v) {
+/** What the verdict means for this result; "related" covers three different findings, each said plainly. */
+export function verdictMeaning(result: Pick<CheckResult, 'verdict' | 'match' | 'story' | 'knownSpunCopy'>): string {
+  switch (result.verdict) {
     case 'spun':
       return t('meaningSpun');
     case 'copy':
@@ -15,6 +16,8 @@ export function verdictMeaning(v: Verdict): string {
     case 'auto-published':
       return t('meaningAuto');
     case 'related':
+      if (result.knownSpunCopy) return t('meaningRelatedOriginal');
+      if (result.match) return t('meaningRelatedShared');
       return t('meaningRelated');
     case 'clean':
       return t('meaningClean');

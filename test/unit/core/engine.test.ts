@@ -89,3 +89,16 @@ describe('independent coverage', () => {
     }
   });
 });
+
+describe('alignment edges', () => {
+  it('reports a swap of the article\'s first and last words', () => {
+    const reference = library[2]!;
+    const words = reference.body.split(' ');
+    const lastWord = words[words.length - 1]!.replace(/[^\p{L}]+$/u, '');
+    const page = `Grimace-to-face${reference.body.slice('Face-to-face'.length, reference.body.lastIndexOf(lastWord))}rubbish.`;
+    expect(reference.body.startsWith('Face-to-face')).toBe(true);
+    const result = engine.check({ text: page });
+    expect(result.substitutions[0]).toMatchObject({ reference: 'Face-to-face', page: 'Grimace-to-face', pageSpan: { start: 0 } });
+    expect(result.substitutions.at(-1)).toMatchObject({ reference: lastWord, page: 'rubbish' });
+  });
+});
