@@ -265,14 +265,5 @@ export function spinArticle(a: Article, slug: string, rate: number, seed: number
   };
 }
 
-/** Small deterministic PRNG for generated pages. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Small deterministic PRNG for generated pages: the spinner's own. */
+export { mulberry32 as prng } from '../support/spin.ts';
