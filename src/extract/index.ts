@@ -28,29 +28,33 @@ export const MAX_PAGE_CHARS = 1_000_000;
  */
 export function isArticlePage(doc: Document, minWords = MIN_ARTICLE_WORDS): boolean {
   if (!doc.body) return false;
-  if ((doc.body.textContent?.length ?? 0) > MAX_PAGE_CHARS) return false;
+  // Both limits are checked without reading the page's text into one string or visiting every paragraph.
+  if (exceeds(doc, SHOW_ELEMENT, MAX_ELEMENTS, () => 1)) return false;
+  if (exceeds(doc, SHOW_TEXT, MAX_PAGE_CHARS, (node) => node.nodeValue?.length ?? 0)) return false;
   if (!isProbablyReaderable(doc, { visibilityChecker: visible })) return false;
   return countParagraphWords(doc, minWords) >= minWords;
 }
 
 /**
  * Readability's cost grows steeply with nesting depth (seconds at a depth of 1,000) and with the
- * element count; real articles stay far below both, hostile pages need not. Past these limits the
- * page is not read at all.
+ * element count; real articles stay far below both, hostile pages need not. Elements nested deeper
+ * than MAX_DEPTH are cut from the copy Readability reads (no article lives down there, and a page must
+ * not escape the check by hiding one deep element); past MAX_ELEMENTS the page is not read at all.
  */
 export const MAX_DEPTH = 200;
 export const MAX_ELEMENTS = 40_000;
 
 /**
  * Extracts the article from a clone of `doc` (Readability mutates the tree it reads).
- * Returns null when Readability finds no article, the body is empty, or the page is past the
- * limits above; it never throws.
+ * Returns null when Readability finds no article, the body is empty, or the page has more elements
+ * than the limit above; it never throws.
  */
 export function extractArticle(doc: Document): ExtractedArticle | null {
-  if (!doc.body || !withinLimits(doc.body)) return null;
+  if (!doc.body) return null;
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
     const clone = doc.cloneNode(true) as Document;
+    if (!clone.body || !pruneToLimits(clone.body)) return null;
     // The serializer hands back the element itself: no HTML string, no re-parse.
     parsed = new Readability<Element>(clone, {
       serializer: (node) => node as Element,
@@ -71,13 +75,24 @@ export function extractArticle(doc: Document): ExtractedArticle | null {
   };
 }
 
-/** One pass over the elements, stopping early: is the tree shallower and smaller than the limits? */
-function withinLimits(root: Element): boolean {
+/**
+ * One pass over the elements of a copy: removes every subtree that starts deeper than MAX_DEPTH and
+ * reports false (stop) once more than MAX_ELEMENTS elements remain.
+ */
+function pruneToLimits(root: Element): boolean {
   let count = 0;
   let depth = 0;
   let el: Element | null = root;
   while (el) {
-    if (++count > MAX_ELEMENTS || depth > MAX_DEPTH) return false;
+    if (++count > MAX_ELEMENTS) return false;
+    let child: Element | null = el.firstElementChild;
+    if (child && depth + 1 > MAX_DEPTH) {
+      while (child) {
+        const next: Element | null = child.nextElementSibling;
+        child.remove();
+        child = next;
+      }
+    }
     if (el.firstElementChild) {
       el = el.firstElementChild;
       depth += 1;
@@ -91,6 +106,21 @@ function withinLimits(root: Element): boolean {
     el = el.nextElementSibling;
   }
   return true;
+}
+
+// NodeFilter constants, not a global in every DOM.
+const SHOW_ELEMENT = 1;
+const SHOW_TEXT = 4;
+
+/** Adds up `measure` over the body's nodes of one kind and stops past `limit`: no whole-page string or list. */
+function exceeds(doc: Document, whatToShow: number, limit: number, measure: (node: Node) => number): boolean {
+  const walker = doc.createTreeWalker(doc.body, whatToShow);
+  let total = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    total += measure(node);
+    if (total > limit) return true;
+  }
+  return false;
 }
 
 function clean(value: string | null | undefined): string | null {

@@ -36,6 +36,7 @@ import {
   type Teaser,
   type SpaStory,
 } from './render.ts';
+import { buildHostile, hostileIndex, type HostilePage } from './hostile.ts';
 
 export type VerdictWord = 'spun' | 'auto-published' | 'copy' | 'related' | 'clean';
 export type BadgeText = '' | 'SPUN' | 'AUTO' | 'COPY';
@@ -83,6 +84,8 @@ export interface Site {
   altOrigin: string;
   pages: SitePage[];
   page(path: string): SitePage;
+  /** Hostile and huge pages under /hostile/ (not in `pages`: only the robustness tests open them). */
+  hostile: HostilePage[];
   spinner: 'support' | 'fallback';
   /** Every path requested, in order (for debugging). */
   log: string[];
@@ -138,7 +141,12 @@ function hugeParagraphs(vocabSource: string[], bytes: number): string[] {
   return out;
 }
 
-export async function buildSite(): Promise<{ pages: SitePage[]; render: (path: string, query: URLSearchParams) => string | null; spinner: 'support' | 'fallback' }> {
+export async function buildSite(): Promise<{
+  pages: SitePage[];
+  hostile: HostilePage[];
+  render: (path: string, query: URLSearchParams) => string | null;
+  spinner: 'support' | 'fallback';
+}> {
   const spinner = await loadSpinner();
   const seeds = loadSeeds();
   const independent = loadIndependent();
@@ -299,8 +307,12 @@ export async function buildSite(): Promise<{ pages: SitePage[]; render: (path: s
     });
   }
 
+  const hostile = buildHostile(seeds, related);
+
   const render = (path: string, query: URLSearchParams): string | null => {
     if (path === '/') return demoIndex(pages);
+    if (path === '/hostile/') return hostileIndex(hostile.pages);
+    if (path.startsWith('/hostile/')) return hostile.render(path);
     if (path === '/search') {
       const q = (query.get('q') ?? '').trim();
       const results = q ? teasers.filter((t) => (t.headline + ' ' + t.snippet).toLowerCase().includes(q.toLowerCase())) : teasers;
@@ -313,7 +325,7 @@ export async function buildSite(): Promise<{ pages: SitePage[]; render: (path: s
     if (path.startsWith('/original-source/')) return null;
     return html.get(path)?.() ?? null;
   };
-  return { pages, render, spinner };
+  return { pages, hostile: hostile.pages, render, spinner };
 }
 
 function expectText(e: Expectation): string {
@@ -384,6 +396,7 @@ export async function startSite(port = 0): Promise<Site> {
     origin: `http://127.0.0.1:${actual}`,
     altOrigin: `http://localhost:${actual}`,
     pages: built.pages,
+    hostile: built.hostile,
     spinner: built.spinner,
     log,
     page(path: string) {

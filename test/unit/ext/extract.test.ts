@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractArticle, isArticlePage } from '../../../src/extract/index.ts';
+import { MAX_ELEMENTS, extractArticle, isArticlePage } from '../../../src/extract/index.ts';
 
 const para = (n: number, word: string) =>
   Array.from({ length: n }, (_, i) => `${word} sentence number ${i} says something about the council budget vote.`).join(' ');
@@ -71,9 +71,16 @@ describe('extractArticle (linkedom)', () => {
     expect(doc.documentElement.outerHTML).toBe(before);
   });
 
-  it('gives up (null, no throw) on hostile nesting instead of freezing', () => {
+  it('reads the article past hostile nesting, cutting only the part nested too deep', () => {
     const depth = 20_000;
     const doc = page(`<article><p>${para(5, 'Deep')}</p>${'<div>'.repeat(depth)}deep text${'</div>'.repeat(depth)}</article>`);
+    const article = extractArticle(doc);
+    expect(article?.text).toContain('Deep sentence number 0');
+    expect(article?.text).not.toContain('deep text');
+  });
+
+  it('gives up (null, no throw) on more elements than any article page has', () => {
+    const doc = page(`<article><p>${para(5, 'Many')}</p>${'<span>x</span>'.repeat(MAX_ELEMENTS + 10)}</article>`);
     expect(extractArticle(doc)).toBeNull();
   });
 
@@ -94,6 +101,11 @@ describe('isArticlePage', () => {
     expect(isArticlePage(page('<p>Just a short note.</p>'))).toBe(false);
     const links = Array.from({ length: 200 }, (_, i) => `<li><a href="/a${i}">Story ${i}</a></li>`).join('');
     expect(isArticlePage(page(`<ul>${links}</ul>`))).toBe(false);
+  });
+
+  it('rejects a page with more elements than any article page', () => {
+    const many = Array.from({ length: MAX_ELEMENTS + 1 }, (_, i) => `<p>Item ${i}</p>`).join('');
+    expect(isArticlePage(page(`<article><p>${para(8, 'Opening')}</p>${many}</article>`))).toBe(false);
   });
 
   it('rejects a page with more text than any article (an archive dump)', () => {
