@@ -86,7 +86,11 @@ export class PageController {
       this.settle(url, 'skipped');
       return;
     }
-    whenIdle(() => void this.extractAndSend(url, signal), signal);
+    // Two idle slices, not one: the cheap test and the extraction each stay short on a big page.
+    whenIdle(() => {
+      if (!isArticlePage(document)) this.settle(url, 'not-article');
+      else whenIdle(() => void this.extractAndSend(url, signal), signal);
+    }, signal);
   }
 
   /**
@@ -99,7 +103,7 @@ export class PageController {
   }
 
   private async extractAndSend(url: string, signal: AbortSignal): Promise<void> {
-    const article = isArticlePage(document) ? safeExtract() : null;
+    const article = safeExtract();
     if (signal.aborted) return;
     if (!article) {
       this.settle(url, 'not-article');

@@ -5,7 +5,7 @@
  */
 import { describe, test, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, norm, type Harness } from './harness.ts';
+import { addReferenceFromPopup, launchChromium, norm, type Harness } from './harness.ts';
 import { startSite } from '../site/server.ts';
 
 const site = await startSite();
@@ -111,14 +111,8 @@ describe('reader actions in Chromium', () => {
     const orig = await h.open(site.origin + original.path);
     const tab = await h.tabId(orig);
     const popup = await h.openPopup(tab);
-    const add = popup.getByTestId('add-reference');
-    await add.first().waitFor({ timeout: 10_000 });
-    const row = add.first().locator('xpath=..');
-    const rowBefore = (await row.textContent()) ?? '';
-    await add.first().click();
     // The popup acknowledges next to the button; then the options page must list the new reference.
-    await expect.poll(async () => (await row.textContent()) ?? '', { timeout: 10_000 }).not.toBe(rowBefore);
-    await expect.poll(async () => norm(await row.textContent()), { timeout: 10_000 }).not.toMatch(/adding|…$/);
+    await addReferenceFromPopup(popup);
     await popup.close();
     await orig.close();
 

@@ -140,6 +140,35 @@ function transientStates(): string[] {
 }
 const OPTIONS_PATH = 'src/options/index.html';
 
+/** Clicks "Add this article to my references" in a popup and waits until the popup has acknowledged it. */
+export async function addReferenceFromPopup(popup: Page): Promise<void> {
+  const add = popup.getByTestId('add-reference');
+  await add.first().waitFor({ timeout: 10_000 });
+  const row = add.first().locator('xpath=..');
+  const rowBefore = (await row.textContent()) ?? '';
+  await add.first().click();
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const now = norm(await row.textContent());
+    if (now !== norm(rowBefore) && !/adding|…$/.test(now)) return;
+    if (Date.now() > deadline) throw new Error(`the popup never acknowledged "add to my references" (it reads "${now}")`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/**
+ * Chromium with the built extension and without the background services that try to reach the network
+ * (this machine has none, and the tests assert that nothing leaves it). Shared with the demo.
+ */
+export const EXTENSION_FLAGS = [
+  `--disable-extensions-except=${DIST}`,
+  `--load-extension=${DIST}`,
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export async function launchChromium(opts: { headless?: boolean; site?: Site } = {}): Promise<Harness> {
   requireBuild(DIST, CHROMIUM, 'chromium');
   const site = opts.site ?? (await startSite());
@@ -153,15 +182,10 @@ export async function launchChromium(opts: { headless?: boolean; site?: Site } =
     viewport: { width: 1280, height: 900 },
     args: [
       ...(headless ? ['--headless=new'] : []),
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      ...EXTENSION_FLAGS,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
       '--disable-features=Translate,OptimizationHints,MediaRouter',
     ],
   });

@@ -12,7 +12,7 @@
  */
 import { describe, test, expect, beforeAll, afterAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium, CHROMIUM, type Harness } from './harness.ts';
+import { addReferenceFromPopup, launchChromium, CHROMIUM, type Harness } from './harness.ts';
 import { startSite } from '../site/server.ts';
 import { MARKUP, type HostilePage } from '../site/hostile.ts';
 
@@ -444,13 +444,7 @@ describe('hostile and huge pages in Chromium', () => {
       expect(await popup.evaluate(INJECTED), 'elements made from page text in the popup').toBe(0);
 
       // Add the page as a reference: its title (with markup) becomes page-controlled text in our UI.
-      const add = popup.getByTestId('add-reference');
-      await add.first().waitFor({ timeout: 10_000 });
-      const row = add.first().locator('xpath=..');
-      const rowBefore = (await row.textContent()) ?? '';
-      await add.first().click();
-      await expect.poll(async () => (await row.textContent()) ?? '', { timeout: 10_000 }).not.toBe(rowBefore);
-      await expect.poll(async () => (await row.textContent()) ?? '', { timeout: 10_000 }).not.toMatch(/…\s*$/);
+      await addReferenceFromPopup(popup);
       await popup.close();
 
       const options = await h.openOptions();

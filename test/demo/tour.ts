@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSite, BADGE_OF, type Site } from '../site/server.ts';
 import { ROOT } from '../site/content.ts';
-import { launchChromium, requireBuild, DIST, CHROMIUM } from '../browser/harness.ts';
+import { launchChromium, requireBuild, DIST, CHROMIUM, EXTENSION_FLAGS } from '../browser/harness.ts';
 
 const argv = process.argv.slice(2);
 const portArg = argv.indexOf('--port');
@@ -24,13 +24,8 @@ async function interactive(site: Site): Promise<boolean> {
   const profile = mkdtempSync(join(tmpdir(), 'spinscope-demo-'));
   const args = [
     `--user-data-dir=${profile}`,
-    `--disable-extensions-except=${DIST}`,
-    `--load-extension=${DIST}`,
-    '--no-first-run',
+    ...EXTENSION_FLAGS,
     '--no-default-browser-check',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
     ...(typeof process.getuid === 'function' && process.getuid() === 0 ? ['--no-sandbox'] : []),
     `${site.origin}/`,
   ];
