@@ -26,17 +26,38 @@ export const MAX_CHECKED_CHARS = 1_000_000;
 /** Candidates are aligned only while they share at least this fraction of the best candidate's fingerprints. */
 const CANDIDATE_FRACTION = 0.25;
 
+/**
+ * A name held by this share of a large library (and by more than COMMON_KEY_MIN references) says nothing
+ * about which story a page tells, and its postings would make every same-story lookup slow.
+ */
+const COMMON_KEY_SHARE = 0.01;
+const COMMON_KEY_MIN = 200;
+
+function withoutCommonKeys(keys: readonly Uint32Array[]): Uint32Array[] {
+  const holders = new Map<number, number>();
+  for (const list of keys) for (const k of list) holders.set(k, (holders.get(k) ?? 0) + 1);
+  const limit = Math.max(COMMON_KEY_MIN, keys.length * COMMON_KEY_SHARE);
+  return keys.map((list) => list.filter((k) => holders.get(k)! <= limit));
+}
+
 export function createEngine(references: readonly Reference[]): Engine {
+  // One pass per reference keeps only what the indexes need; tokens are made again, lazily, for the few
+  // candidates a check aligns (holding every reference's tokens during the build costs gigabytes at 100,000).
+  const prints: Uint32Array[] = [];
+  const keys: Uint32Array[] = [];
+  for (const reference of references) {
+    const tokens = tokenize(reference.body);
+    prints.push(fingerprints(tokens));
+    keys.push(storyKeys(tokens).hashes);
+  }
+  const index = buildFingerprintIndex(prints);
+  const storyIndex = buildFingerprintIndex(withoutCommonKeys(keys));
   const tokensOf = new Map<number, Tokens>();
   const referenceTokens = (i: number) => {
     let t = tokensOf.get(i);
     if (!t) tokensOf.set(i, (t = tokenize(references[i]!.body)));
     return t;
   };
-  const index = buildFingerprintIndex(references.map((_, i) => fingerprints(referenceTokens(i))));
-  const storyIndex = buildFingerprintIndex(references.map((_, i) => storyKeys(referenceTokens(i)).hashes));
-  // Reference tokens are needed again only for the few candidates of a check.
-  tokensOf.clear();
 
   return {
     references,

@@ -19,13 +19,16 @@ export interface Candidate {
   shared: number;
 }
 
+const POSTINGS_PER_BUCKET = 16;
+
 export function buildFingerprintIndex(perReference: readonly ArrayLike<number>[]): FingerprintIndex {
   const count = perReference.length;
   const refBits = Math.max(1, Math.ceil(Math.log2(count + 1)));
   if (refBits > 24) throw new Error(`a library of ${count} references is larger than the index supports`);
   let total = 0;
   for (const prints of perReference) total += prints.length;
-  const bucketBits = Math.min(24, Math.max(4, Math.ceil(Math.log2(Math.max(1, total / 2)))));
+  // About POSTINGS_PER_BUCKET postings share a bucket: a small directory, and a lookup scans a few words.
+  const bucketBits = Math.min(24, Math.max(4, Math.ceil(Math.log2(Math.max(1, total / POSTINGS_PER_BUCKET)))));
   const checkBits = 32 - refBits;
   const checkShift = 32 - bucketBits - checkBits; // may be negative: then the check reuses some bucket bits
   const checkMask = checkBits >= 32 ? 0xffffffff : (1 << checkBits) - 1;

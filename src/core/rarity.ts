@@ -35,13 +35,22 @@ let table: Map<string, number> | null = null;
 
 function rarityTable(): Map<string, number> {
   if (table) return table;
-  const counts = mergedWordCounts(subtlex as WordCount[]);
+  // One map, filled in place: this runs on the first check after every worker start, so no sorting or
+  // intermediate objects (mergedWordCounts is for the build, where order matters).
+  const counts = new Map<string, number>();
+  for (const { word, count } of subtlex as WordCount[]) {
+    const key = word.toLowerCase();
+    counts.set(key, (counts.get(key) ?? 0) + count);
+  }
+  // The total counts kept words only, as the bundled list holds only those: the same rarity everywhere.
   let total = 0;
-  for (const { count } of counts) total += count;
-  table = new Map();
+  for (const [word, count] of counts) {
+    if (count < MIN_COUNT) counts.delete(word);
+    else total += count;
+  }
   const logTotal = Math.log10(total);
-  for (const { word, count } of counts) table.set(word, Math.min(UNKNOWN_RARITY, logTotal - Math.log10(count)));
-  return table;
+  for (const [word, count] of counts) counts.set(word, Math.min(UNKNOWN_RARITY, logTotal - Math.log10(count)));
+  return (table = counts);
 }
 
 export function wordRarity(word: string): number {
