@@ -5,6 +5,7 @@ import { loadSeedLibrary } from '../../src/node/library.ts';
 import { librarySection } from './library-section.ts';
 import { seedSection } from './seeds-section.ts';
 import { signaturesSection } from './signatures-section.ts';
+import { survivalSection } from './survival-section.ts';
 import { bytes, heading, percent, ratio, table, time, verdict } from './table.ts';
 import { hasGc, nowNs } from './timing.ts';
 
@@ -20,6 +21,7 @@ const seeds = await loadSeedLibrary();
 const s1 = seedSection(seeds, log);
 const s3 = signaturesSection(seeds, log);
 const s2 = await librarySection(seeds, log);
+survivalSection(seeds, log);
 
 log(heading('Summary'));
 log(table(
