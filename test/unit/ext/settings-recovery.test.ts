@@ -3,15 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, parseSettings, type Settings } from '../../../src/shared/settings.ts';
 import { SETTINGS_SET_ASIDE_KEY, loadSettings } from '../../../src/shared/storage.ts';
 import { installFakeBrowser, type FakeBrowser } from './fake-browser.ts';
+import { CUSTOM_SETTINGS } from './sample-settings.ts';
 
-const current: Settings = {
-  version: SETTINGS_VERSION,
-  bannersEnabled: false,
-  sensitivity: 'high',
-  trustedSites: ['bbc.co.uk', 'reuters.com'],
-  skippedSites: ['example.org'],
-  learnFromTrusted: true,
-};
+const current: Settings = CUSTOM_SETTINGS;
 
 let fake: FakeBrowser;
 let warn: ReturnType<typeof vi.spyOn>;

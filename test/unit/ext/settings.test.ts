@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, parseSettings } from '../../../src/shared/settings.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../../../src/shared/storage.ts';
 import { installFakeBrowser, type FakeBrowser } from './fake-browser.ts';
+import { CUSTOM_SETTINGS } from './sample-settings.ts';
 
 describe('parseSettings', () => {
   it('gives defaults for nothing stored, without asking for a write', () => {
@@ -12,14 +13,7 @@ describe('parseSettings', () => {
   });
 
   it('reads a valid current value unchanged', () => {
-    const stored = {
-      version: SETTINGS_VERSION,
-      bannersEnabled: false,
-      sensitivity: 'high',
-      trustedSites: ['bbc.co.uk', 'reuters.com'],
-      skippedSites: ['example.org'],
-      learnFromTrusted: true,
-    };
+    const stored = { ...CUSTOM_SETTINGS };
     const r = parseSettings(stored);
     expect(r.settings).toEqual(stored);
     expect(r.changed).toBe(false);
