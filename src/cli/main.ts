@@ -70,10 +70,12 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       const started = performance.now();
       const result = engine.check({ text: doc.text, ...(doc.title ? { title: doc.title } : {}) }, { sensitivity: parsed.sensitivity });
       const ms = performance.now() - started;
+      progress.clear();
       io.out(parsed.json ? JSON.stringify(resultJson(file, result, ms)) : `${resultBlock(file, result, ms, style)}\n`);
     } catch (error) {
       if (!(error instanceof DocumentError)) throw error;
-      reportError(file, error.message.slice(file.length + 2));
+      progress.clear();
+      reportError(file, error.reason);
     }
     progress.tick(++done, file);
   }
@@ -87,7 +89,7 @@ async function loadExtraReferences(paths: string[], reportError: (file: string, 
       references.push(buildReference({ ...(await readDocument(file)), origin: 'user' }));
     } catch (error) {
       if (!(error instanceof DocumentError)) throw error;
-      reportError(file, `reference skipped: ${error.message.slice(file.length + 2)}`);
+      reportError(file, `reference skipped: ${error.reason}`);
     }
   }
   return references;

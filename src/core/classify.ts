@@ -18,6 +18,11 @@ export interface ClassifyInput {
 /** A reference shorter than this is too small to call a page that contains it a copy of it. */
 const MIN_WORDS_FOR_CONTAINMENT = 100;
 
+/** The page derives from the reference: most of the page aligns, or the page holds most of the reference. */
+export function isDerived(a: Alignment, th: Thresholds): boolean {
+  return a.coverage >= th.minCoverage || (a.referenceCoverage >= th.minReferenceCoverage && a.referenceWords >= MIN_WORDS_FOR_CONTAINMENT);
+}
+
 const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
 const percent = (x: number) => `${Math.round(x * 100)} %`;
 
@@ -49,13 +54,15 @@ export function classify(input: ClassifyInput): CheckResult {
       rarityMargin: th.rarityMargin,
     });
     let spunSide: SpunSide = reworded ? direction.spunSide : 'undecided';
+    // Short of the margin the words do not tell: a reference already known to be spun is the likelier copy,
+    // otherwise the page is (with less confidence, below).
     if (reworded && spunSide === 'undecided') spunSide = ref.role === 'spun' ? 'reference' : 'page';
     match = {
       referenceId: ref.id, title: ref.title, source: ref.source, date: ref.date, referenceRole: ref.role,
       coverage: a.coverage, substitutionRate: a.substitutionRate, referenceCoverage: a.referenceCoverage,
       spunSide, direction, passages: a.passages,
     };
-    const derived = a.coverage >= th.minCoverage || (a.referenceCoverage >= th.minReferenceCoverage && a.referenceWords >= MIN_WORDS_FOR_CONTAINMENT);
+    const derived = isDerived(a, th);
     const share = `${percent(a.coverage)} of the article aligns with "${ref.title}" (${ref.source})`;
     if (!derived) {
       verdict = 'related';
@@ -99,8 +106,10 @@ export function classify(input: ClassifyInput): CheckResult {
     reasons.push(`Same story as "${ref.title}" (${ref.source}), told in other words: it shares ${sharedKeys.join(', ')}.`);
   }
 
+  let fromBoilerplate = false;
   if (pageBoilerplate && !warns(verdict)) {
     verdict = pageBoilerplate;
+    fromBoilerplate = true;
     const evidence = boilerplate.find((h) =>
       pageBoilerplate === 'spun' ? h.kind === 'spinner-artefact' : h.kind === 'auto-publish' || h.kind === 'scraper-footer');
     confidence = evidence?.kind === 'auto-publish' ? 0.85 : 0.7;
@@ -119,7 +128,8 @@ export function classify(input: ClassifyInput): CheckResult {
   return {
     verdict,
     confidence: Math.round(confidence * 100) / 100,
-    summary: summarize(verdict, match, knownSpunCopy, story),
+    // A warning that rests on boilerplate alone does not make the page a copy of the reference it matched.
+    summary: summarize(verdict, fromBoilerplate ? null : match, knownSpunCopy, story),
     reasons,
     match,
     boilerplate,

@@ -57,8 +57,8 @@ export function decideDirection(input: DirectionInput): DirectionEvidence {
   if (input.pageTrusted) {
     // The reader vouches for this site: it is the original, whatever the words say.
     reasons.push('the page is on a site you trust, so it is taken as the original');
-    return { spunSide: 'reference', pageRarity, referenceRarity, reasons };
+    return { spunSide: 'reference', pageRarity, referenceRarity, score: -Infinity, reasons };
   }
   const spunSide = score > input.rarityMargin ? 'page' : score < -input.rarityMargin ? 'reference' : 'undecided';
-  return { spunSide, pageRarity, referenceRarity, reasons };
+  return { spunSide, pageRarity, referenceRarity, score, reasons };
 }

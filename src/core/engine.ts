@@ -1,6 +1,6 @@
 import { align } from './align.ts';
 import { cleanText } from './boilerplate/clean.ts';
-import { classify, type ClassifyInput } from './classify.ts';
+import { classify, isDerived, type ClassifyInput } from './classify.ts';
 import { fingerprints } from './fingerprint.ts';
 import { buildFingerprintIndex } from './fingerprint-index.ts';
 import { PAGE_STORY_KEYS, storyKeys } from './story.ts';
@@ -75,7 +75,9 @@ export function createEngine(references: readonly Reference[]): Engine {
         if (candidate.shared < enough) break;
         const reference = references[candidate.reference]!;
         const alignment = align(tokens, text, referenceTokens(candidate.reference), reference.body);
-        if (!best || alignment.coverage > best.alignment.coverage) best = { reference, alignment };
+        // A reference the page derives from beats one that merely covers more of it.
+        const rank = (a: Alignment) => (isDerived(a, thresholds) ? 1 : 0) + a.coverage;
+        if (!best || rank(alignment) > rank(best.alignment)) best = { reference, alignment };
       }
       let story: ClassifyInput['story'] = null;
       if (!best || best.alignment.coverage < thresholds.minCoverage) {

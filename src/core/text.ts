@@ -17,7 +17,8 @@ export interface Tokens {
 
 // Numbers with digit groups ("175,000", "2.5") are one word; so are letters and digits with inner
 // apostrophes or hyphens ("Putin’s", "Biden-Putin"; "24/7" splits on '/').
-const WORD = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+// Combining marks, soft hyphens and joiners stay inside a word ("café" written as e + accent, Devanagari).
+const WORD = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}][\p{L}\p{N}\p{M}\u00AD\u200C\u200D]*(?:['’\-][\p{L}\p{N}][\p{L}\p{N}\p{M}\u00AD\u200C\u200D]*)*/gu;
 
 /** . ! ? : or a line break between two words starts a new sentence. */
 function breaksSentence(text: string, from: number, to: number): boolean {
@@ -26,6 +27,11 @@ function breaksSentence(text: string, from: number, to: number): boolean {
     if (c === 46 || c === 33 || c === 63 || c === 58 || c === 10) return true;
   }
   return false;
+}
+
+/** One spelling for one word: composed accents, no soft hyphens or joiners, a straight apostrophe. */
+function wordForm(lower: string): string {
+  return lower.normalize('NFC').replace(/[\u00AD\u200C\u200D]/g, '').replace(/’/g, "'");
 }
 
 /** Tokenises `text`, skipping words inside `excluded` spans (sorted, non-overlapping). */
@@ -54,7 +60,7 @@ export function tokenize(text: string, excluded: readonly Span[] = []): Tokens {
       sentenceStart = grow(sentenceStart);
     }
     const lower = raw.toLowerCase();
-    words.push(lower.includes('’') ? lower.replace(/’/g, "'") : lower);
+    words.push(/[^\x00-\x7f]/.test(lower) ? wordForm(lower) : lower);
     starts[n] = start;
     ends[n] = end;
     capitalised[n] = raw.charCodeAt(0) !== lower.charCodeAt(0) ? 1 : 0;

@@ -79,6 +79,8 @@ export interface DirectionEvidence {
   /** Mean rarity (negative log frequency) of the swapped phrases on each side. */
   pageRarity: number;
   referenceRarity: number;
+  /** All the evidence weighed in rarity units: positive leans to the page being spun. */
+  score: number;
   reasons: string[];
 }
 

@@ -6,7 +6,7 @@ import { extractArticle } from '../extract/index.ts';
 
 /** A file that could not be read as a document, with a reason a person can act on. */
 export class DocumentError extends Error {
-  constructor(readonly file: string, reason: string) {
+  constructor(readonly file: string, readonly reason: string) {
     super(`${file}: ${reason}`);
   }
 }
@@ -18,8 +18,10 @@ const HTML_EXTENSIONS = new Set(['.html', '.htm']);
 export async function readDocument(file: string): Promise<RawDocument> {
   let bytes: Buffer;
   try {
+    if ((await stat(file)).isDirectory()) throw new DocumentError(file, 'folder holds no .txt, .html or .htm files');
     bytes = await readFile(file);
   } catch (error) {
+    if (error instanceof DocumentError) throw error;
     throw new DocumentError(file, `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   if (bytes.length === 0) throw new DocumentError(file, 'empty file');
@@ -55,7 +57,8 @@ export async function listDocumentFiles(paths: readonly string[]): Promise<strin
       continue;
     }
     const names = (await readdir(path)).filter((n) => DOCUMENT_EXTENSIONS.has(extname(n).toLowerCase())).sort();
-    files.push(...names.map((n) => join(path, n)));
+    // An empty folder is kept as an input of its own, so that it is reported rather than silently skipped.
+    files.push(...(names.length ? names.map((n) => join(path, n)) : [path]));
   }
   return files;
 }

@@ -67,6 +67,13 @@ describe('spinscope check', () => {
     expect(line.boilerplate.map((b: { rule: string }) => b.rule)).toContain('source-link-footer');
   });
 
+  it('reports a folder without documents instead of checking nothing', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'spinscope-empty-'));
+    const { code, out } = await run(['check', '--json', empty]);
+    expect(code).toBe(1);
+    expect(JSON.parse(out[0]!)).toEqual({ file: empty, error: 'folder holds no .txt, .html or .htm files' });
+  });
+
   it('writes a readable block without --json', async () => {
     const { code, out } = await run(['check', spunFile]);
     expect(code).toBe(0);

@@ -16,6 +16,16 @@ describe('progress on stderr', () => {
     expect(written.at(-1)).toBe('\r\x1b[K');
   });
 
+  it('wipes the bar before a result is printed', () => {
+    const { stream, written } = fakeStream(true);
+    const progress = createProgress(3, stream);
+    progress.clear();
+    expect(written).toEqual([]);
+    progress.tick(1, 'a.txt');
+    progress.clear();
+    expect(written.at(-1)).toBe('\r\x1b[K');
+  });
+
   it('prints a line per tenth off a terminal, and nothing for a few files', () => {
     const many = fakeStream(false);
     const progress = createProgress(20, many.stream);

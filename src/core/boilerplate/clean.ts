@@ -32,6 +32,9 @@ function regexes(rule: BoilerplateRule): RegExp[] {
   return list;
 }
 
+/** A paragraph that ends like a sentence, closing quotes and brackets included ("… he said.”"). */
+const SENTENCE_END = /[.!?]["'”’»)\]]*$/;
+
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /** Where the page's own chrome may follow the article: paragraph positions that count as its tail. */
@@ -43,7 +46,9 @@ interface Layout {
 }
 
 function inTail(index: number, layout: Layout): boolean {
-  return index >= layout.total - TAIL_PARAGRAPHS || index >= layout.lastLong - TAIL_SLACK;
+  // Without any long paragraph there is no body to end: only the very last lines can be a footer.
+  if (layout.lastLong < 0) return index >= layout.total - TAIL_PARAGRAPHS;
+  return index >= layout.lastLong - TAIL_SLACK;
 }
 
 function ruleMatches(rule: BoilerplateRule, text: string, words: number, index: number, layout: Layout): boolean {
@@ -73,12 +78,12 @@ export function cleanText(text: string, rules: readonly BoilerplateRule[] = BOIL
   let titleIndex = -1;
   for (let i = 0; i < bodyStart; i++) {
     const line = paras[i]!.text;
-    if (words[i]! < TITLE_MIN_WORDS || /[.!?]$/.test(line) || /^by\s/i.test(line)) continue;
+    if (words[i]! < TITLE_MIN_WORDS || SENTENCE_END.test(line) || /^by\s/i.test(line)) continue;
     if (titleIndex < 0 || words[i]! > words[titleIndex]!) titleIndex = i;
   }
   for (let i = 0; i < bodyStart; i++) {
     const line = paras[i]!.text;
-    if (titleIndex >= 0 && i < titleIndex && words[i]! <= SITE_NAME_MAX_WORDS && !/[.!?]$/.test(line)) {
+    if (titleIndex >= 0 && i < titleIndex && words[i]! <= SITE_NAME_MAX_WORDS && !SENTENCE_END.test(line)) {
       siteName ??= line;
       hit(i, 'site-name-line', 'scraper-chrome', SITE_NAME_EXPLANATION);
       excludedFlags[i] = 1;

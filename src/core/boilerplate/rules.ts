@@ -5,14 +5,15 @@ import type { RuleKind } from '../types.ts';
  * last line of an article counts and the same words inside a sentence do not.
  *
  * - `line`: the pattern must match a whole paragraph (after trimming), anywhere in the text.
- * - `tail`: like `line`, but only in the last `TAIL_PARAGRAPHS` paragraphs or after the body has ended.
+ * - `tail`: like `line`, but only after the body has ended (from a few paragraphs above its last long one).
  * - `head`: like `line`, but only before the first long paragraph.
  * - `opening`: the pattern must match the start of a paragraph of at most `maxWords` words.
  *
  * `removes` says what cleaning takes out with the hit: the paragraph, the paragraph and every one after it
  * (a footer followed by the site's own chrome), or the paragraph and the photo caption just before it.
- * `warns`: the hit alone is evidence of a scraped, auto-published or spun page (the rest are site chrome
- * that any site may show: removed from the text, kept as evidence, no warning on their own).
+ * Whether a hit warns on its own follows from its kind (see verdict-evidence.ts): auto-publishing,
+ * scraper footers and spinner artefacts do; site chrome that any site may show is removed and kept as
+ * evidence only.
  */
 export interface BoilerplateRule {
   id: string;
@@ -21,11 +22,11 @@ export interface BoilerplateRule {
   patterns: readonly string[];
   maxWords?: number;
   removes: 'paragraph' | 'paragraph-and-rest' | 'paragraph-and-caption';
-  warns: boolean;
   explanation: string;
 }
 
-export const TAIL_PARAGRAPHS = 12;
+/** Lines that can be a footer in a text with no long (body) paragraph at all. */
+export const TAIL_PARAGRAPHS = 3;
 
 const AGENCIES = String.raw`(?:reuters|ap|afp|getty(?: images)?|tass|epa|ani|pti|ians|dpa|anadolu|xinhua|efe|shutterstock|press association|pa|bloomberg|ap photo)`;
 
@@ -40,7 +41,6 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
       String.raw`^[(\[]?\s*(?:disclaimer\s*[:\-–]\s*)?(?:this|the above)\s+(?:post|story|article|report|news|content)\b.{0,40}?\bhas\s+not\s+been\s+(?:edited|reviewed|modified|checked)\s+by\b.{0,60}?\b(?:staff|editors?|team|desk|journalists?)\b`,
     ],
     removes: 'paragraph',
-    warns: true,
     explanation: 'The site says this text was published straight from a news feed, with no editor involved.',
   },
   {
@@ -49,16 +49,14 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     where: 'tail',
     patterns: [String.raw`^[(\[]\s*with\s+inputs?\s+from\s+[\p{L}\s,&./-]{2,60}[)\]]\.?$`, String.raw`^with\s+inputs?\s+from\s+[\p{L}\s,&./-]{2,60}\.?$`],
     removes: 'paragraph',
-    warns: true,
     explanation: 'A closing "with inputs from …" credit marks text taken from a news agency\'s feed.',
   },
   {
     id: 'source-link-footer',
     kind: 'scraper-footer',
     where: 'tail',
-    patterns: [String.raw`^(?:source(?:\s+link)?|original\s+source|source\s+url|read\s+(?:the\s+)?(?:original|full|more)(?:\s+(?:article|story|post))?(?:\s+(?:here|at\s+source))?|go\s+to\s+(?:the\s+)?source|view\s+(?:original|source))\s*[:.»›→>]*$`],
+    patterns: [String.raw`^(?:source(?:\s+link)?|original\s+source|source\s+url|read\s+(?:the\s+)?(?:original|full)(?:\s+(?:article|story|post))?(?:\s+(?:here|at\s+source))?|go\s+to\s+(?:the\s+)?source|view\s+(?:original|source))\s*[:.»›→>]*$`],
     removes: 'paragraph-and-rest',
-    warns: true,
     explanation: 'A bare "Source link" line at the end of an article is what feed-scraping sites leave behind.',
   },
   {
@@ -67,7 +65,6 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     where: 'tail',
     patterns: [String.raw`^(?:[\p{L}]+\s+)?(?:related|realted|more|recommended|trending|popular)\s+(?:articles?|stories|posts|news|reads)\s*:?$`, String.raw`^you\s+(?:may|might)\s+also\s+(?:like|read)\s*:?$`],
     removes: 'paragraph-and-rest',
-    warns: false,
     explanation: 'A list of other stories that the site places after the article.',
   },
   {
@@ -76,7 +73,6 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     where: 'tail',
     patterns: [String.raw`^(?:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+comment|comments?)\s*:?$`],
     removes: 'paragraph',
-    warns: false,
     explanation: 'The heading of the site\'s comment form.',
   },
   {
@@ -90,7 +86,6 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
       String.raw`^(?:e-?paper|advertisement|sponsored|follow\s+us)$`,
     ],
     removes: 'paragraph',
-    warns: false,
     explanation: 'Navigation or advertising text from the site\'s page template, not part of the article.',
   },
   {
@@ -100,7 +95,6 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     maxWords: 25,
     patterns: [String.raw`^(?:see\s+also|also\s+read|read\s+also|read\s+more|must\s+read)\b\s*[:\-–]?\s+\S`],
     removes: 'paragraph',
-    warns: false,
     explanation: 'A link to another story injected into the middle of the article.',
   },
   {
@@ -110,7 +104,6 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     maxWords: 80,
     patterns: [String.raw`^tags?\s*:`, String.raw`^(?:topics|filed\s+under)\s*:`],
     removes: 'paragraph',
-    warns: false,
     explanation: 'The site\'s list of tags for the article.',
   },
   {
@@ -123,7 +116,6 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
       String.raw`(?:^|[|/•]\s*)(?:getty|gettyimages)\s+(?:pictures|photographs|pics|photos|snap(?:shot)?s)\s*$`,
     ],
     removes: 'paragraph-and-caption',
-    warns: true,
     explanation: 'A photo credit whose agency name was reworded by an article spinner (for example "Getty Images" → "beautiful pictures").',
   },
   {
@@ -137,7 +129,6 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
       String.raw`^(?:photo|image|picture|pic|file\s+photo)\s*(?:credit)?\s*:\s*[^.!?]{1,80}$`,
     ],
     removes: 'paragraph-and-caption',
-    warns: false,
     explanation: 'A photo credit; the photo caption above it is not part of the article text.',
   },
 ];

@@ -121,6 +121,23 @@ describe('boilerplate rules', () => {
 });
 
 describe('cleaning', () => {
+  it('keeps a long article whole when a link line sits among its last dozen paragraphs', () => {
+    const long = Array.from({ length: 10 }, (_, i) => `${BODY[i % 3]} (${i})`);
+    const text = ['Fuel duty to be cut from January', ...long.slice(0, 2), 'Read more:', 'Source:', ...long.slice(2)].join('\n\n');
+    const cleaned = cleanText(text);
+    expect(cleaned.hits.map((h) => h.rule)).not.toContain('source-link-footer');
+    for (const paragraph of long) expect(keptText(text, cleaned.excluded)).toContain(paragraph);
+  });
+
+  it('does not take a lead paragraph that ends in a closing quote for the headline', () => {
+    const lead = '“We will not back down on this, whatever it costs us,” the minister said.”';
+    const text = ['Minister vows to press on', lead, ...BODY].join('\n\n');
+    const cleaned = cleanText(text);
+    expect(cleaned.title).toBe('Minister vows to press on');
+    expect(keptText(text, cleaned.excluded)).toContain(lead);
+    expect(cleaned.hits.map((h) => h.rule)).not.toContain('site-name-line');
+  });
+
   it('removes the chrome and keeps every sentence of the body', () => {
     const text = [
       'Business News',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createEngine } from '../../../src/core/index.ts';
+import { buildReference, createEngine } from '../../../src/core/index.ts';
 import { loadSeedLibrary } from '../../../src/node/library.ts';
 import { spin } from '../../support/spin.ts';
 
@@ -61,12 +61,13 @@ describe('engine on the seed library', () => {
   });
 });
 
-describe('independent coverage', () => {
-  const read = (dir: string) =>
+const read = (dir: string) =>
     readdirSync(new URL(`../../fixtures/${dir}/`, import.meta.url)).map((name) => ({
       name,
       text: readFileSync(new URL(`../../fixtures/${dir}/${name}`, import.meta.url), 'utf8'),
     }));
+
+describe('independent coverage', () => {
 
   it('calls another reporter\'s story of a seed\'s event related, naming the shared names, never a copy', () => {
     for (const { name, text } of read('independent').filter((f) => !f.name.startsWith('other-'))) {
@@ -100,5 +101,35 @@ describe('alignment edges', () => {
     const result = engine.check({ text: page });
     expect(result.substitutions[0]).toMatchObject({ reference: 'Face-to-face', page: 'Grimace-to-face', pageSpan: { start: 0 } });
     expect(result.substitutions.at(-1)).toMatchObject({ reference: lastWord, page: 'rubbish' });
+  });
+});
+
+describe('review fixes', () => {
+  it('prefers the reference a page contains whole over one that merely covers more of it', () => {
+    const contained = library[3]!; // about 350 words
+    const other = library[2]!.body.split(' ').slice(0, 400).join(' ');
+    const filler = read('unrelated').map((f) => f.text).join('\n\n').split(' ').slice(0, 300).join(' ');
+    const result = engine.check({ text: `${contained.body}\n\n${other}\n\n${filler}` });
+    // The other reference covers more of the page (about 38 % against 33 %) but the page holds this one whole.
+    expect(result.match?.referenceCoverage).toBeGreaterThan(0.9);
+    expect(result.match?.referenceId).toBe(contained.id);
+    expect(['copy', 'spun', 'auto-published']).toContain(result.verdict);
+  });
+
+  it('does not call the page a copy of a reference when only its boilerplate warns', () => {
+    const original = library[1]!;
+    const spunCopy = { ...original, id: 'spun-copy', body: spin(original.body, 0.4, 11).text, role: 'spun' as const };
+    const result = createEngine([spunCopy]).check({ text: `${original.body}\n\n(With inputs from ANI)` });
+    expect(result.verdict).toBe('auto-published');
+    expect(result.knownSpunCopy?.referenceId).toBe('spun-copy');
+    expect(result.summary).not.toMatch(/copy of/);
+  });
+
+  it('reads decomposed accents, soft hyphens and Devanagari as whole words', () => {
+    const reference = buildReference({ id: 'r', text: `Zoë’s café reopens\n\n${'Zoë’s café reopened on Monday after a long renovation, the owner said, and the information board shows its hours. '.repeat(4)}` });
+    const page = reference.body.normalize('NFD').replace(/information/g, 'infor\u00ADmation');
+    const result = createEngine([reference]).check({ text: page });
+    expect(result.match?.coverage).toBe(1);
+    expect(result.substitutions).toEqual([]);
   });
 });
