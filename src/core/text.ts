@@ -34,6 +34,17 @@ function wordForm(lower: string): string {
   return lower.normalize('NFC').replace(/[\u00AD\u200C\u200D]/g, '').replace(/’/g, "'");
 }
 
+/** Titles and short forms whose full stop does not end a sentence ("Mr. Putin", "U.S. President"). Data. */
+const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'prof', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'capt', 'sgt', 'rev', 'vs',
+]);
+
+/** The only thing between two words is the full stop of an abbreviation or an initial. */
+function afterAbbreviation(previous: string, text: string, from: number, to: number): boolean {
+  if (text.slice(from, to).trim() !== '.') return false;
+  return previous.length === 1 || ABBREVIATIONS.has(previous);
+}
+
 /** Tokenises `text`, skipping words inside `excluded` spans (sorted, non-overlapping). */
 export function tokenize(text: string, excluded: readonly Span[] = []): Tokens {
   const words: string[] = [];
@@ -64,7 +75,7 @@ export function tokenize(text: string, excluded: readonly Span[] = []): Tokens {
     starts[n] = start;
     ends[n] = end;
     capitalised[n] = raw.charCodeAt(0) !== lower.charCodeAt(0) ? 1 : 0;
-    sentenceStart[n] = n === 0 || breaksSentence(text, previousEnd, start) ? 1 : 0;
+    sentenceStart[n] = n === 0 || (breaksSentence(text, previousEnd, start) && !afterAbbreviation(words[n - 1]!, text, previousEnd, start)) ? 1 : 0;
     previousEnd = end;
   }
   const n = words.length;
