@@ -8,17 +8,7 @@ export function WarningsSection({ settings, update }: { settings: Settings; upda
   return (
     <section aria-labelledby="warnings-heading">
       <h2 id="warnings-heading">{t('warningsHeading')}</h2>
-      <label class="switch">
-        <input
-          type="checkbox"
-          role="switch"
-          data-testid="banner-toggle"
-          checked={settings.bannersEnabled}
-          onChange={(e) => void update((s) => ({ ...s, bannersEnabled: (e.currentTarget as HTMLInputElement).checked }))}
-        />
-        <span>{t('bannerToggle')}</span>
-      </label>
-      <p class="muted small indent">{t('bannerToggleHelp')}</p>
+      <SettingSwitch field="bannersEnabled" testId="banner-toggle" label={t('bannerToggle')} help={t('bannerToggleHelp')} settings={settings} update={update} />
       <div class="field-row">
         <label for="sensitivity">{t('sensitivityLabel')}</label>
         <select
@@ -38,17 +28,33 @@ export function WarningsSection({ settings, update }: { settings: Settings; upda
       <p id="sensitivity-help" class="muted small">
         {t('sensitivityHelp')}
       </p>
+      <SettingSwitch field="learnFromTrusted" testId="learn-toggle" label={t('learnToggle')} help={t('learnHelp')} settings={settings} update={update} />
+    </section>
+  );
+}
+
+/** One on/off setting: a labelled switch with a line of help below it. */
+function SettingSwitch({ field, testId, label, help, settings, update }: {
+  field: 'bannersEnabled' | 'learnFromTrusted';
+  testId: string;
+  label: string;
+  help: string;
+  settings: Settings;
+  update: SettingsUpdate;
+}) {
+  return (
+    <>
       <label class="switch">
         <input
           type="checkbox"
           role="switch"
-          data-testid="learn-toggle"
-          checked={settings.learnFromTrusted}
-          onChange={(e) => void update((s) => ({ ...s, learnFromTrusted: (e.currentTarget as HTMLInputElement).checked }))}
+          data-testid={testId}
+          checked={settings[field]}
+          onChange={(e) => void update((s) => ({ ...s, [field]: (e.currentTarget as HTMLInputElement).checked }))}
         />
-        <span>{t('learnToggle')}</span>
+        <span>{label}</span>
       </label>
-      <p class="muted small indent">{t('learnHelp')}</p>
-    </section>
+      <p class="muted small indent">{help}</p>
+    </>
   );
 }

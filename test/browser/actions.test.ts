@@ -48,6 +48,22 @@ async function importTrusted(options: Page, name: string, content: string) {
   }
 }
 
+/** The page shows its warning: a badge and the banner. */
+async function expectWarning(page: Page, tab: number) {
+  expect(await h.waitBadge(tab, (t) => t !== ''), 'a warning badge before').not.toBe('');
+  expect(await h.waitBanner(page, true), 'banner before').not.toBeNull();
+}
+
+/** Reloads the page, reads its popup, and checks that no banner came back; returns what the popup said. */
+async function reloadWithoutBanner(page: Page, tab: number) {
+  await page.reload({ waitUntil: 'load' });
+  const popup = await h.openPopup(tab);
+  const info = await h.readPopup(popup);
+  await popup.close();
+  expect(await h.waitBanner(page, false, 1000), `banner after reload (popup: ${JSON.stringify(info)})`).toBeNull();
+  return info;
+}
+
 describe('reader actions in Chromium', () => {
   test('importing a malformed trusted-sources file reports the bad lines and keeps the good ones', async () => {
     const lines = [
@@ -158,16 +174,11 @@ describe('reader actions in Chromium', () => {
     const page = await h.open(site.origin + path);
     try {
       const tab = await h.tabId(page);
-      expect(await h.waitBadge(tab, (t) => t !== ''), 'a warning badge before').not.toBe('');
-      expect(await h.waitBanner(page, true), 'banner before').not.toBeNull();
+      await expectWarning(page, tab);
       await h.clickBannerButton(page, /trust/i);
       expect(await h.waitBanner(page, false, 3000), 'banner right after "trust"').toBeNull();
 
-      await page.reload({ waitUntil: 'load' });
-      const popup = await h.openPopup(tab);
-      const info = await h.readPopup(popup);
-      await popup.close();
-      expect(await h.waitBanner(page, false, 1000), `banner after reload (popup: ${JSON.stringify(info)})`).toBeNull();
+      const info = await reloadWithoutBanner(page, tab);
       expect(info.verdict, 'a trusted page is not called a copy').not.toMatch(/^(spun|copy|auto-published)$/);
       expect(await h.badge(tab), 'badge on a trusted site').toBe('');
 
@@ -186,8 +197,7 @@ describe('reader actions in Chromium', () => {
     const page = await h.open(site.altOrigin + path);
     try {
       const tab = await h.tabId(page);
-      expect(await h.waitBadge(tab, (t) => t !== ''), 'a warning badge before').not.toBe('');
-      expect(await h.waitBanner(page, true), 'banner before').not.toBeNull();
+      await expectWarning(page, tab);
 
       const options = await h.openOptions();
       await options.getByTestId('trusted-input').fill('localhost');
@@ -196,11 +206,7 @@ describe('reader actions in Chromium', () => {
       await options.close();
 
       await page.bringToFront();
-      await page.reload({ waitUntil: 'load' });
-      const popup = await h.openPopup(tab);
-      const info = await h.readPopup(popup);
-      await popup.close();
-      expect(await h.waitBanner(page, false, 1000), `banner after reload (popup: ${JSON.stringify(info)})`).toBeNull();
+      await reloadWithoutBanner(page, tab);
       expect(await h.badge(tab), 'badge on a trusted site').toBe('');
 
       // The popup's toggle undoes it: the banner comes back.
