@@ -5,7 +5,7 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import type { CheckResult } from '../core/types.ts';
-import { extractArticle, isArticlePage, type ExtractedArticle } from '../extract/index.ts';
+import { copyForExtraction, extractFromCopy, isArticlePage, type ExtractedArticle } from '../extract/index.ts';
 import { ext } from '../shared/browser.ts';
 import { hostUnderAny } from '../shared/host-match.ts';
 import { MAX_TEXT, parseMessage, type ArticleReply, type PageStatus, type TabMessage } from '../shared/messages.ts';
@@ -86,10 +86,15 @@ export class PageController {
       this.settle(url, 'skipped');
       return;
     }
-    // Two idle slices, not one: the cheap test and the extraction each stay short on a big page.
+    // Three idle slices, not one: the cheap test, the copy of the page and Readability's pass over it each
+    // stay short on a big page, and the page's own work runs in between.
     whenIdle(() => {
-      if (!isArticlePage(document)) this.settle(url, 'not-article');
-      else whenIdle(() => void this.extractAndSend(url, signal), signal);
+      if (!isArticlePage(document)) return this.settle(url, 'not-article');
+      whenIdle(() => {
+        const copy = copyForExtraction(document);
+        if (!copy) return this.settle(url, 'not-article');
+        whenIdle(() => void this.extractAndSend(url, copy, signal), signal);
+      }, signal);
     }, signal);
   }
 
@@ -102,8 +107,8 @@ export class PageController {
     if (this.reported) void sendToWorker({ type: 'page-status', url, status });
   }
 
-  private async extractAndSend(url: string, signal: AbortSignal): Promise<void> {
-    const article = safeExtract();
+  private async extractAndSend(url: string, copy: Document, signal: AbortSignal): Promise<void> {
+    const article = safeExtract(copy);
     if (signal.aborted) return;
     if (!article) {
       this.settle(url, 'not-article');
@@ -187,9 +192,9 @@ export class PageController {
   }
 }
 
-function safeExtract(): ExtractedArticle | null {
+function safeExtract(copy: Document): ExtractedArticle | null {
   try {
-    return extractArticle(document);
+    return extractFromCopy(copy, document);
   } catch {
     return null; // a page Readability cannot read is treated as not an article
   }

@@ -50,13 +50,30 @@ export const MAX_ELEMENTS = 40_000;
  * than the limit above; it never throws.
  */
 export function extractArticle(doc: Document): ExtractedArticle | null {
+  const copy = copyForExtraction(doc);
+  return copy ? extractFromCopy(copy, doc) : null;
+}
+
+/**
+ * The copy of `doc` that Readability may change, cut to the limits above; null past them. Split from the
+ * extraction so that a page can do the two in separate idle slices.
+ */
+export function copyForExtraction(doc: Document): Document | null {
   if (!doc.body) return null;
+  try {
+    const copy = doc.cloneNode(true) as Document;
+    return copy.body && pruneToLimits(copy.body) ? copy : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs Readability on a copy made by copyForExtraction; `doc` is the page itself, for its title. */
+export function extractFromCopy(copy: Document, doc: Document): ExtractedArticle | null {
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
-    const clone = doc.cloneNode(true) as Document;
-    if (!clone.body || !pruneToLimits(clone.body)) return null;
     // The serializer hands back the element itself: no HTML string, no re-parse.
-    parsed = new Readability<Element>(clone, {
+    parsed = new Readability<Element>(copy, {
       serializer: (node) => node as Element,
       maxElemsToParse: MAX_ELEMENTS,
     }).parse();
