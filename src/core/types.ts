@@ -16,10 +16,17 @@ export interface Span {
 
 export type RuleKind = 'auto-publish' | 'scraper-footer' | 'scraper-chrome' | 'spinner-artefact' | 'photo-credit';
 
+/**
+ * What a boilerplate hit betrays, in the reader's terms: a feed disclaimer, feed-to-post automation, a
+ * scraper theme's leftovers, a language model's leftovers, or the ordinary chrome and credits of a site.
+ */
+export type RuleFamily = 'feed-disclaimer' | 'feed-automation' | 'scraper-theme' | 'ai-leftover' | 'spinner' | 'site-chrome';
+
 /** One boilerplate rule hit: which rule, the text it matched and where (offsets into the text it was found in). */
 export interface BoilerplateHit {
   rule: string;
   kind: RuleKind;
+  family: RuleFamily;
   text: string;
   span: Span;
   explanation: string;

@@ -9,6 +9,7 @@ import { createEngine } from '../../src/core/index.ts';
 import type { CheckResult, Sensitivity } from '../../src/core/types.ts';
 import { loadDevSet, type DevCase } from '../fixtures/dev-set.ts';
 import { evaluate, formatTable } from './evaluate.ts';
+import { realWebSection } from './real-web.ts';
 
 const SENSITIVITIES: readonly Sensitivity[] = ['low', 'normal', 'high'];
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -54,6 +55,8 @@ for (const sensitivity of SENSITIVITIES) {
   }
   console.log('');
 }
+
+console.log(realWebSection((text, url) => engine.check({ text, url }, { sensitivity: 'normal' })) + '\n');
 
 console.log('timing');
 console.log(`  build dev set   ${ms(t1 - t0)}`);

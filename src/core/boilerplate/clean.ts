@@ -2,6 +2,8 @@ import { paragraphs } from '../text.ts';
 import type { BoilerplateHit, Span } from '../types.ts';
 import { BOILERPLATE_RULES, TAIL_PARAGRAPHS, type BoilerplateRule } from './rules.ts';
 import { findDate } from './dates.ts';
+import { onSite } from './site.ts';
+import { segments } from './segments.ts';
 
 /** What cleaning found in a text: metadata, boilerplate evidence, and the spans that are not article body. */
 export interface CleanedText {
@@ -24,6 +26,12 @@ const DEFAULT_LINE_MAX_WORDS = 12;
 const TAIL_SLACK = 3;
 
 export const SITE_NAME_EXPLANATION = 'A site-name line above the headline, as scraper sites print it.';
+const SITE_NAME_RULE = { id: 'site-name-line', kind: 'scraper-chrome', family: 'site-chrome', explanation: SITE_NAME_EXPLANATION } as const;
+
+/** The paragraph that holds a span (paragraphs are sorted and do not overlap). */
+function paraIndexOf(paras: readonly { span: Span }[], span: Span): number {
+  return paras.findIndex((p) => p.span.start <= span.start && span.end <= p.span.end);
+}
 
 const compiled = new Map<BoilerplateRule, RegExp[]>();
 function regexes(rule: BoilerplateRule): RegExp[] {
@@ -51,21 +59,48 @@ function inTail(index: number, layout: Layout): boolean {
   return index >= layout.lastLong - TAIL_SLACK;
 }
 
-function ruleMatches(rule: BoilerplateRule, text: string, words: number, index: number, layout: Layout): boolean {
+/** The head (up to and with the first long paragraph) or the tail, where edge rules may match. */
+function atEdge(index: number, layout: Layout): boolean {
+  return index <= layout.bodyStart || inTail(index, layout);
+}
+
+/** Whether one of the rule's patterns matches `text`; a footer crediting the page's own site does not count. */
+function patternMatches(rule: BoilerplateRule, text: string, url: string | null): boolean {
+  return regexes(rule).some((re) => {
+    const m = re.exec(text);
+    if (!m) return false;
+    const site = rule.offSite === undefined ? undefined : m[rule.offSite];
+    return !(site && url && onSite(site, url));
+  });
+}
+
+function ruleMatches(rule: BoilerplateRule, text: string, words: number, index: number, layout: Layout, url: string | null): boolean {
+  if (rule.where === 'edge') return false;
   if (rule.where === 'tail' && !inTail(index, layout)) return false;
   if (rule.where === 'head' && index >= layout.bodyStart) return false;
   if (words > (rule.maxWords ?? DEFAULT_LINE_MAX_WORDS)) return false;
-  return regexes(rule).some((re) => re.test(text));
+  return patternMatches(rule, text, url);
+}
+
+export interface CleanOptions {
+  /** The page's own address, when known: rules about other sites' footers need it. */
+  url?: string | null;
+  rules?: readonly BoilerplateRule[];
 }
 
 /** Finds boilerplate, title, byline and date in a text of paragraphs, without changing the text. */
-export function cleanText(text: string, rules: readonly BoilerplateRule[] = BOILERPLATE_RULES): CleanedText {
+export function cleanText(text: string, options: CleanOptions = {}): CleanedText {
+  const rules = options.rules ?? BOILERPLATE_RULES;
+  const url = options.url ?? null;
+  const edgeRules = rules.filter((r) => r.where === 'edge');
   const paras = paragraphs(text);
   const words = paras.map((p) => wordCount(p.text));
   const excludedFlags = new Uint8Array(paras.length);
   const hits: BoilerplateHit[] = [];
-  const hit = (i: number, rule: string, kind: BoilerplateHit['kind'], explanation: string) =>
-    hits.push({ rule, kind, text: paras[i]!.text, span: paras[i]!.span, explanation });
+  /** Spans inside paragraphs that edge rules found: a disclaimer glued to the last paragraph, not the paragraph. */
+  const partial: Span[] = [];
+  const hit = (i: number, rule: Pick<BoilerplateRule, 'id' | 'kind' | 'family' | 'explanation'>, span = paras[i]!.span) =>
+    hits.push({ rule: rule.id, kind: rule.kind, family: rule.family, text: text.slice(span.start, span.end), span, explanation: rule.explanation });
 
   let bodyStart = words.findIndex((w) => w >= BODY_MIN_WORDS);
   if (bodyStart < 0) bodyStart = 0;
@@ -81,11 +116,20 @@ export function cleanText(text: string, rules: readonly BoilerplateRule[] = BOIL
     if (words[i]! < TITLE_MIN_WORDS || SENTENCE_END.test(line) || /^by\s/i.test(line)) continue;
     if (titleIndex < 0 || words[i]! > words[titleIndex]!) titleIndex = i;
   }
+  // Rules are tested before the head is read, so that a head line which is feed or scraper machinery is
+  // reported as such, not as the site's name.
+  let lastLong = -1;
+  words.forEach((w, i) => {
+    if (w >= BODY_MIN_WORDS) lastLong = i;
+  });
+  const layout: Layout = { total: paras.length, bodyStart, lastLong };
+  const ruleAt = paras.map((p, i) => rules.find((r) => ruleMatches(r, p.text, words[i]!, i, layout, url)));
   for (let i = 0; i < bodyStart; i++) {
     const line = paras[i]!.text;
+    if (ruleAt[i]) continue;
     if (titleIndex >= 0 && i < titleIndex && words[i]! <= SITE_NAME_MAX_WORDS && !SENTENCE_END.test(line)) {
       siteName ??= line;
-      hit(i, 'site-name-line', 'scraper-chrome', SITE_NAME_EXPLANATION);
+      hit(i, SITE_NAME_RULE);
       excludedFlags[i] = 1;
     } else if (i === titleIndex) {
       title = line;
@@ -98,17 +142,27 @@ export function cleanText(text: string, rules: readonly BoilerplateRule[] = BOIL
     }
   }
 
-  let lastLong = -1;
-  words.forEach((w, i) => {
-    if (w >= BODY_MIN_WORDS) lastLong = i;
-  });
-  const layout: Layout = { total: paras.length, bodyStart, lastLong };
   let restFrom = paras.length;
+  const findInSegments = (i: number) => {
+    const para = paras[i]!;
+    for (const seg of segments(para.text)) {
+      const rule = edgeRules.find((r) => seg.words <= (r.maxWords ?? DEFAULT_LINE_MAX_WORDS) && patternMatches(r, seg.text, url));
+      if (!rule) continue;
+      const span = { start: para.span.start + seg.start, end: para.span.start + seg.end };
+      hit(i, rule, span);
+      if (seg.start === 0 && seg.end === para.text.length) excludedFlags[i] = 1;
+      else partial.push(span);
+      return;
+    }
+  };
   for (let i = 0; i < paras.length; i++) {
     if (i < bodyStart && excludedFlags[i]) continue;
-    const rule = rules.find((r) => ruleMatches(r, paras[i]!.text, words[i]!, i, layout));
-    if (!rule) continue;
-    hit(i, rule.id, rule.kind, rule.explanation);
+    const rule = ruleAt[i];
+    if (!rule) {
+      if (atEdge(i, layout)) findInSegments(i);
+      continue;
+    }
+    hit(i, rule);
     excludedFlags[i] = 1;
     if (rule.removes === 'paragraph-and-rest') restFrom = Math.min(restFrom, i);
     if (rule.removes === 'paragraph-and-caption' && i > 0 && !excludedFlags[i - 1] && words[i - 1]! <= CAPTION_MAX_WORDS) {
@@ -118,13 +172,14 @@ export function cleanText(text: string, rules: readonly BoilerplateRule[] = BOIL
   for (let i = restFrom; i < paras.length; i++) excludedFlags[i] = 1;
 
   const excluded: Span[] = [];
-  paras.forEach((p, i) => {
-    if (!excludedFlags[i]) return;
+  const spans = [...paras.filter((_, i) => excludedFlags[i]).map((p) => p.span), ...partial.filter((s) => !excludedFlags[paraIndexOf(paras, s)])];
+  spans.sort((a, b) => a.start - b.start);
+  for (const span of spans) {
     const last = excluded[excluded.length - 1];
     // Merge with the previous span when only whitespace lies between them.
-    if (last && /^\s*$/.test(text.slice(last.end, p.span.start))) last.end = p.span.end;
-    else excluded.push({ ...p.span });
-  });
+    if (last && /^\s*$/.test(text.slice(last.end, span.start))) last.end = span.end;
+    else excluded.push({ ...span });
+  }
 
   const bylineSource = byline?.match(/^by\s+([^|,•–-]+?)\s*(?:[|,•–-]|$)/i)?.[1]?.trim() ?? null;
   const head = paras.slice(0, Math.max(bodyStart, 1) + 2).map((p) => p.text).join('\n');

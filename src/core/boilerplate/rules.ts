@@ -1,4 +1,7 @@
-import type { RuleKind } from '../types.ts';
+import type { RuleFamily, RuleKind } from '../types.ts';
+import { AI_RULES } from './ai-rules.ts';
+import { FEED_RULES } from './feed-rules.ts';
+import { SCRAPER_RULES } from './scraper-rules.ts';
 
 /**
  * Boilerplate markers as data. Each rule names where in a text it may match, so that "Source link" as the
@@ -8,6 +11,13 @@ import type { RuleKind } from '../types.ts';
  * - `tail`: like `line`, but only after the body has ended (from a few paragraphs above its last long one).
  * - `head`: like `line`, but only before the first long paragraph.
  * - `opening`: the pattern must match the start of a paragraph of at most `maxWords` words.
+ * - `edge`: the pattern must match the start of a sentence or bracketed part of at most `maxWords` words,
+ *   in the page's head (up to its first long paragraph) or tail: feed disclaimers are often glued to the
+ *   last paragraph ("… said. (This story has not been edited …)") or sit above the first one.
+ *
+ * `offSite` names the capture group that holds the site a footer credits ("The post … appeared first on
+ * X"): the hit is dropped when the page's own address is on that site, since a site may show its own
+ * feed footer but a copy elsewhere is feed machinery.
  *
  * `removes` says what cleaning takes out with the hit: the paragraph, the paragraph and every one after it
  * (a footer followed by the site's own chrome), or the paragraph and the photo caption just before it.
@@ -18,9 +28,11 @@ import type { RuleKind } from '../types.ts';
 export interface BoilerplateRule {
   id: string;
   kind: RuleKind;
-  where: 'line' | 'tail' | 'head' | 'opening';
+  family: RuleFamily;
+  where: 'line' | 'tail' | 'head' | 'opening' | 'edge';
   patterns: readonly string[];
   maxWords?: number;
+  offSite?: number;
   removes: 'paragraph' | 'paragraph-and-rest' | 'paragraph-and-caption';
   explanation: string;
 }
@@ -30,21 +42,11 @@ export const TAIL_PARAGRAPHS = 3;
 
 const AGENCIES = String.raw`(?:reuters|ap|afp|getty(?: images)?|tass|epa|ani|pti|ians|dpa|anadolu|xinhua|efe|shutterstock|press association|pa|bloomberg|ap photo)`;
 
-export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
-  {
-    id: 'auto-published-feed',
-    kind: 'auto-publish',
-    where: 'opening',
-    maxWords: 60,
-    patterns: [
-      String.raw`^[(\[]?\s*(?:disclaimer\s*[:\-–]\s*)?(?:this|the above|the following)\s+(?:post|story|article|report|news|content|item|copy)\b.{0,80}?\b(?:auto[\s-]?(?:published|generated|posted)|(?:published|generated|posted)\s+automatically|automatically\s+(?:published|generated|posted))\b.{0,80}?\b(?:agency|syndicated|wire|news|rss)\s+feeds?\b`,
-      String.raw`^[(\[]?\s*(?:disclaimer\s*[:\-–]\s*)?(?:this|the above)\s+(?:post|story|article|report|news|content)\b.{0,40}?\bhas\s+not\s+been\s+(?:edited|reviewed|modified|checked)\s+by\b.{0,60}?\b(?:staff|editors?|team|desk|journalists?)\b`,
-    ],
-    removes: 'paragraph',
-    explanation: 'The site says this text was published straight from a news feed, with no editor involved.',
-  },
+/** Evidence of publishing without an editor first, then scraper leftovers, then ordinary site chrome. */
+const SITE_RULES: readonly BoilerplateRule[] = [
   {
     id: 'with-inputs-from',
+    family: 'feed-disclaimer',
     kind: 'auto-publish',
     where: 'tail',
     patterns: [String.raw`^[(\[]\s*with\s+inputs?\s+from\s+[\p{L}\s,&./-]{2,60}[)\]]\.?$`, String.raw`^with\s+inputs?\s+from\s+[\p{L}\s,&./-]{2,60}\.?$`],
@@ -53,6 +55,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     id: 'source-link-footer',
+    family: 'scraper-theme',
     kind: 'scraper-footer',
     where: 'tail',
     patterns: [String.raw`^(?:source(?:\s+link)?|original\s+source|source\s+url|read\s+(?:the\s+)?(?:original|full)(?:\s+(?:article|story|post))?(?:\s+(?:here|at\s+source))?|go\s+to\s+(?:the\s+)?source|view\s+(?:original|source))\s*[:.»›→>]*$`],
@@ -61,6 +64,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     id: 'related-list',
+    family: 'site-chrome',
     kind: 'scraper-chrome',
     where: 'tail',
     patterns: [String.raw`^(?:[\p{L}]+\s+)?(?:related|realted|more|recommended|trending|popular)\s+(?:articles?|stories|posts|news|reads)\s*:?$`, String.raw`^you\s+(?:may|might)\s+also\s+(?:like|read)\s*:?$`],
@@ -69,6 +73,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     id: 'comment-form',
+    family: 'site-chrome',
     kind: 'scraper-chrome',
     where: 'tail',
     patterns: [String.raw`^(?:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+comment|comments?)\s*:?$`],
@@ -77,10 +82,12 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     id: 'scraper-theme-chrome',
+    family: 'site-chrome',
     kind: 'scraper-chrome',
     where: 'line',
     patterns: [
       String.raw`^back\s+to\s+top(?:\s+button)?$`,
+      String.raw`^(?:go\s+)?back\s+to\s+top\.?\s*skip\s+to:?\s+(?:start\s+of\s+(?:the\s+)?article|main\s+content)\.?$`,
       String.raw`^open\s+in\s+app$`,
       String.raw`^(?:share|share\s+this(?:\s+article)?|click\s+to\s+share)\s*:?$`,
       String.raw`^(?:e-?paper|advertisement|sponsored|follow\s+us)$`,
@@ -90,6 +97,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     id: 'see-also-injection',
+    family: 'site-chrome',
     kind: 'scraper-chrome',
     where: 'opening',
     maxWords: 25,
@@ -99,6 +107,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     id: 'tag-list',
+    family: 'site-chrome',
     kind: 'scraper-chrome',
     where: 'opening',
     maxWords: 80,
@@ -108,6 +117,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     id: 'spinner-mangled-credit',
+    family: 'spinner',
     kind: 'spinner-artefact',
     where: 'line',
     maxWords: 14,
@@ -120,6 +130,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     id: 'photo-credit',
+    family: 'site-chrome',
     kind: 'photo-credit',
     where: 'line',
     maxWords: 14,
@@ -132,3 +143,5 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     explanation: 'A photo credit; the photo caption above it is not part of the article text.',
   },
 ];
+
+export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [...FEED_RULES, ...AI_RULES, ...SCRAPER_RULES, ...SITE_RULES];

@@ -1,0 +1,130 @@
+import type { BoilerplateRule } from './rules.ts';
+
+/**
+ * Feed disclaimers and feed-to-post automation marks, in English, German, French and Spanish.
+ *
+ * A disclaimer speaks of the text itself ("this story", "except for the headline", "dieser Text") and says
+ * that a machine published it or that nobody edited it and it came from a feed. Requiring both parts keeps
+ * quiet the sentences that merely talk about feeds ("This story is about the news feed …") and the credits a
+ * publisher gives under a licence ("(Reuters)", "This article is republished from …").
+ */
+
+/** An optional label before the disclaimer: "Disclaimer:", "Hinweis –", "Direkt aus dem dpa-Newskanal:". */
+const LABEL = String.raw`(?:[\p{L}\p{N} -]{1,40}[:–-]\s*)?`;
+/** The text speaking of itself, followed by its verb: "this story has", "the above report is". */
+const SELF = String.raw`(?:this|the\s+above|the\s+following)\s+(?:[\p{L}-]+\s+){0,2}?(?:post|story|article|report|news|content|item|copy|text|piece|write-?up)\s+(?:is|was|has|had|have|may|might|are|were)\b`;
+const AUTOMATIC = String.raw`(?:auto[\s-]?(?:generated|published|posted|aggregated|created)|automatically\s+(?:generated|published|posted|aggregated|created|imported)|(?:generated|published|posted|aggregated)\s+automatically)`;
+const UNEDITED = String.raw`(?:not\s+(?:been\s+)?(?:edited|reviewed|modified|checked|verified|changed|touched)|without\s+(?:any\s+)?(?:modifications?|editing|edits|changes|review)|unedited|may\s+have\s+been\s+reworked)`;
+const FEED = String.raw`(?:(?:syndicated|agency|wire|news|rss)\s+(?:\p{L}+\s+)?feeds?|news\s+service|syndicat\p{L}*)`;
+
+/** Word edges that hold for accented letters too (\\b in JavaScript knows only ASCII letters). */
+const END = String.raw`(?![\p{L}\p{N}])`;
+const START = String.raw`(?<![\p{L}\p{N}])`;
+/** A site name in a footer: a few words, no clause break. */
+const SITE = String.raw`["“]?([^\s,;:]+(?:\s[^\s,;:]+){0,7}?)["”]?`;
+
+const SELF_DE = String.raw`(?:dieser|diese|dieses)\s+(?:[\p{L}-]+\s+){0,2}?(?:text|artikel|beitrag|meldung|nachricht|inhalt)\s+(?:wurde|ist|wird)${END}`;
+const TEXT_FR = String.raw`(?:cet|cette|ce)\s+(?:[\p{L}-]+\s+){0,2}?(?:article|dépêche|texte|contenu|billet|information|brève)`;
+const SELF_FR = String.raw`${TEXT_FR}\s+(?:a\s+été|est|fut)${END}`;
+const SELF_ES = String.raw`(?:este|esta|el\s+presente)\s+(?:[\p{L}-]+\s+){0,2}?(?:artículo|noticia|nota|texto|contenido|información|despacho|publicación)\s+(?:ha\s+sido|fue|es|se\s+ha|se|no\s+ha\s+sido)${END}`;
+
+/** The footer WordPress SEO plugins add to every feed item, as translated in their own language packs. */
+const FEED_FOOTERS = [
+  String.raw`^the\s+post\s+.{2,300}?\s+appeared\s+first\s+on\s+${SITE}\s*\.?$`,
+  String.raw`^this\s+(?:post|article)\s+appeared\s+first\s+on\s+${SITE}\s*\.?(?:\s+read\s+the\s+(?:entire|full)\s+article\s+here\.?)?$`,
+  String.raw`^der\s+beitrag\s+.{2,300}?\s+erschien\s+zuerst\s+auf\s+${SITE}\s*\.?$`,
+  String.raw`^l['’]article\s+.{2,300}?\s+est\s+apparu\s+en\s+premier\s+sur\s+${SITE}\s*\.?$`,
+  String.raw`^la\s+entrada\s+.{2,300}?\s+se\s+public[óo]\s+primero\s+en\s+${SITE}\s*\.?$`,
+];
+
+/** Link shorteners and feed proxies that feed-to-post services put on every item they post. */
+const FEED_LINKS = String.raw`(?:ift\.tt|dlvr\.it|buff\.ly|ow\.ly|zpr\.io|rss\.app|feedproxy\.google\.com|feeds\.feedburner\.com)`;
+
+export const FEED_RULES: readonly BoilerplateRule[] = [
+  {
+    id: 'auto-published-feed',
+    kind: 'auto-publish',
+    family: 'feed-disclaimer',
+    where: 'edge',
+    maxWords: 70,
+    patterns: [
+      String.raw`^${LABEL}(?:${SELF}|this\s+is\s+an?\b).{0,140}?\b${AUTOMATIC}\b`,
+      String.raw`^${LABEL}(?:${SELF}|except\s+for\s+the\s+headline\b|only\s+the\s+headline\b).{0,160}?\b${UNEDITED}\b.{0,160}?\b${FEED}`,
+      String.raw`^${LABEL}${SELF}.{0,60}?\b(?:published|generated|taken|sourced|received|imported)\s+(?:straight\s+|directly\s+)?from\s+(?:an?\s+|the\s+)?${FEED}`,
+      String.raw`^${LABEL}${SELF}.{0,40}?\bnot\s+been\s+(?:edited|reviewed|modified|checked)\s+by\s+.{0,60}?\b(?:staff|editors?|editorial|team|desk|newsroom)\b`,
+    ],
+    removes: 'paragraph',
+    explanation: 'The site says this text was published straight from a news feed, with no editor involved.',
+  },
+  {
+    id: 'feed-disclaimer-de',
+    kind: 'auto-publish',
+    family: 'feed-disclaimer',
+    where: 'edge',
+    maxWords: 70,
+    patterns: [
+      String.raw`^${LABEL}${SELF_DE}.{0,160}?${START}(?:automatisch\s+(?:[\p{L}-]+\s+){0,3}?(?:übernomm|erstell|generier|veröffentlich|publizier|eingespiel|eingestell)\p{L}*|(?:nicht|ungeprüft|unbearbeitet)\s+(?:redaktionell\s+)?(?:bearbeitet|geprüft|redigiert))`,
+    ],
+    removes: 'paragraph',
+    explanation: 'Die Seite sagt selbst, dass dieser Text ohne Redaktion aus einem Agentur-Feed übernommen wurde.',
+  },
+  {
+    id: 'feed-disclaimer-fr',
+    kind: 'auto-publish',
+    family: 'feed-disclaimer',
+    where: 'edge',
+    maxWords: 70,
+    patterns: [
+      String.raw`^${LABEL}${SELF_FR}.{0,160}?(?:${START}(?:publi|génér|import|diffus|mis\s+en\s+lign)\p{L}*\s+automatiquement|${START}automatiquement\s+(?:publi|génér|import|mis)\p{L}*)`,
+      String.raw`^${LABEL}${TEXT_FR}\s+n['’]a\s+pas\s+été\s+(?:édit|relu|modifi|vérifi|retouch)\p{L}*.{0,120}?${START}(?:fil|flux|agence|dépêche|AFP|ats|Belga)${END}`,
+    ],
+    removes: 'paragraph',
+    explanation: 'Le site indique lui-même que ce texte a été publié automatiquement depuis un fil, sans relecture.',
+  },
+  {
+    id: 'feed-disclaimer-es',
+    kind: 'auto-publish',
+    family: 'feed-disclaimer',
+    where: 'edge',
+    maxWords: 70,
+    patterns: [
+      String.raw`^${LABEL}${SELF_ES}.{0,160}?(?:${START}(?:publicad|generad|elaborad|importad|difundid)[oa]s?\s+(?:de\s+(?:forma|manera)\s+)?automática(?:mente)?|${START}automáticamente${END}|${START}(?:editad|revisad|modificad)[oa]\s+por${END}.{0,60}?${START}(?:redacción|agencia))`,
+    ],
+    removes: 'paragraph',
+    explanation: 'El propio sitio dice que este texto se publicó automáticamente desde un servicio de agencia, sin edición.',
+  },
+  {
+    id: 'feed-post-footer',
+    kind: 'auto-publish',
+    family: 'feed-automation',
+    where: 'edge',
+    maxWords: 70,
+    offSite: 1,
+    patterns: FEED_FOOTERS,
+    removes: 'paragraph',
+    explanation: 'A footer that WordPress adds only to its feed: this page was posted from another site\'s feed.',
+  },
+  {
+    id: 'feed-shortlink',
+    kind: 'auto-publish',
+    family: 'feed-automation',
+    where: 'line',
+    maxWords: 25,
+    patterns: [
+      String.raw`^(?:from|via)\s+.{2,100}?\s+https?:\/\/${FEED_LINKS}\/\S+$`,
+      String.raw`^(?:posted\s+)?(?:from|via)\s+(?:ifttt|dlvr\.it|zapier|feedburner|rss\s+feed)\b\.?$`,
+    ],
+    removes: 'paragraph',
+    explanation: 'A "from <feed> <short link>" line that feed-to-post services such as IFTTT leave on every item they post.',
+  },
+  {
+    id: 'feed-origin-credit',
+    kind: 'auto-publish',
+    family: 'feed-automation',
+    where: 'tail',
+    maxWords: 15,
+    patterns: [String.raw`^this\s+(?:article|post|story|entry)\s+was\s+(?:originally\s+)?(?:written|posted|sourced|fetched)\s+(?:by|from)\s+\S.{0,60}$`],
+    removes: 'paragraph-and-rest',
+    explanation: 'A line that feed importers add under each copied item, naming where it was taken from.',
+  },
+];

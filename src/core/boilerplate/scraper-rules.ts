@@ -1,0 +1,66 @@
+import type { BoilerplateRule } from './rules.ts';
+
+/**
+ * What scraper and aggregator themes leave on a copied item: placeholders of the autoblogging plugin that
+ * nobody filled in, a "read the full article" link to the outlet the text came from, the counters of feed
+ * mirrors. A publisher's own "Read more" or a credit naming an agency is not among them.
+ */
+export const SCRAPER_RULES: readonly BoilerplateRule[] = [
+  {
+    id: 'unrendered-shortcode',
+    kind: 'scraper-footer',
+    family: 'scraper-theme',
+    where: 'line',
+    maxWords: 8,
+    patterns: [
+      String.raw`^\[\/?(?:ad_\d+|ads?\d*|adsense\d*|caption|embed|gallery|source_link|matched_content|original_title|original_link|author_link|vc_[a-z_]+|et_pb_[a-z_]+|td_[a-z_]+)\b[^\]]{0,120}\]$`,
+    ],
+    removes: 'paragraph',
+    explanation: 'A placeholder of an autoblogging plugin that was never filled in, left on a copied article.',
+  },
+  {
+    id: 'unrendered-caption',
+    kind: 'scraper-footer',
+    family: 'scraper-theme',
+    where: 'opening',
+    maxWords: 80,
+    patterns: [String.raw`^\[caption\s+(?:id|align|width)=`],
+    removes: 'paragraph',
+    explanation: 'A WordPress caption code printed as text: the post was copied between sites without being rendered.',
+  },
+  {
+    id: 'read-full-elsewhere',
+    kind: 'scraper-footer',
+    family: 'scraper-theme',
+    where: 'tail',
+    maxWords: 12,
+    patterns: [
+      String.raw`^(?:read|view|see|continue\s+reading)\s+(?:the\s+)?(?:entire|full|complete|whole)\s+(?:article|story|post|news)\b.{0,50}$`,
+      String.raw`^(?:leer|ver|lea)\s+(?:la\s+)?(?:noticia|nota|art[íi]culo|informaci[óo]n)\s+complet[ao]\b.{0,50}$`,
+      String.raw`^(?:lire|voir|lisez)\s+(?:la\s+suite|l['’]article\s+(?:complet|en\s+entier|entier))\b.{0,50}$`,
+      String.raw`^(?:den\s+)?(?:ganzen|vollständigen|kompletten)\s+(?:artikel|beitrag|text)\s+(?:lesen|gibt\s+es)\b.{0,50}$`,
+    ],
+    removes: 'paragraph-and-rest',
+    explanation: 'A link to "the full article" at the end of an excerpt: the page copies part of another site\'s story.',
+  },
+  {
+    id: 'feed-mirror-counter',
+    kind: 'scraper-footer',
+    family: 'scraper-theme',
+    where: 'line',
+    maxWords: 8,
+    patterns: [String.raw`^(?:browse\s+latest\s+(?:view\s+live|browse\s+all)|viewing\s+(?:all\s+)?\d[\d,.]*\s+articles?)$`],
+    removes: 'paragraph',
+    explanation: 'The counters of a site that mirrors other sites\' feeds item by item.',
+  },
+  {
+    id: 'source-url-line',
+    kind: 'scraper-footer',
+    family: 'scraper-theme',
+    where: 'tail',
+    maxWords: 10,
+    patterns: [String.raw`^(?:source|sourced\s+from|original\s+(?:article|post)|via)\s*[:–-]?\s*(?:https?:\/\/|www\.)\S+$`],
+    removes: 'paragraph-and-rest',
+    explanation: 'A bare "Source: <address>" line that scraper themes print under the copied text.',
+  },
+];
