@@ -22,6 +22,8 @@ export interface WebReport {
   /** Auto pages that did not warn, and reputable pages that did. */
   reputable: Record<WebSplit, Tally>;
   auto: Record<WebSplit, Tally>;
+  /** The held-out pages collected after the rules were written: auto pages that warned, reputable ones that did. */
+  later: { auto: Tally; reputable: Tally };
   sites: { auto: number; reputable: number };
 }
 
@@ -31,9 +33,15 @@ export function scoreRealWeb(pages: readonly WebPage[], check: WebCheck): WebRep
   const families = Object.fromEntries(WEB_FAMILIES.map((f) => [f, { dev: { ...tally(), named: 0 }, 'held-out': { ...tally(), named: 0 } }])) as WebReport['families'];
   const reputable = { dev: tally(), 'held-out': tally() };
   const auto = { dev: tally(), 'held-out': tally() };
+  const later = { auto: tally(), reputable: tally() };
   for (const page of pages) {
     const result = check(page);
     const warned = isWarning(result.verdict);
+    if (page.batch === 2) {
+      const t = later[page.label];
+      t.n++;
+      if (warned) (t.hits++, t.ids.push(page.id));
+    }
     const named = new Set(result.boilerplate.filter(isWarningHit).map((h) => h.family));
     if (page.label === 'reputable') {
       const t = reputable[page.split];
@@ -54,7 +62,7 @@ export function scoreRealWeb(pages: readonly WebPage[], check: WebCheck): WebRep
     }
   }
   const sites = (label: WebPage['label']) => new Set(pages.filter((p) => p.label === label).map((p) => hostOf(p.url))).size;
-  return { families, reputable, auto, sites: { auto: sites('auto'), reputable: sites('reputable') } };
+  return { families, reputable, auto, later, sites: { auto: sites('auto'), reputable: sites('reputable') } };
 }
 
 /** log of the binomial probability P(X = k) for n trials at p. */
@@ -115,6 +123,8 @@ export function formatRealWeb(report: WebReport): string {
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...rows.slice(1).map(line),
     `reputable, all: ${ratio(all.hits, all.n)} false warnings, 95% upper bound ${pct(clopperPearsonUpper(all.hits, all.n))} (Clopper–Pearson, two-sided)`,
+    `held out, collected after the rules were first written: auto-published warned ${ratio(report.later.auto.hits, report.later.auto.n)}, ` +
+      `reputable warned ${ratio(report.later.reputable.hits, report.later.reputable.n)}`,
     ...(missed.length ? [`  not caught: ${missed.join(', ')}`] : []),
     ...(wrong.length ? [`  false warnings: ${wrong.join(', ')}`] : []),
   ].join('\n');

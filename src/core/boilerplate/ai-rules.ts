@@ -23,6 +23,8 @@ export const AI_RULES: readonly BoilerplateRule[] = [
       String.raw`^${APOLOGY}\b[^.!?]{0,40}?\bi\s+(?:can(?:not|['’]t)|am\s+(?:unable|not\s+able)|(?:do\s+not|don['’]t)\s+have)\b.{0,200}?\b${TASK}\b`,
       // "I cannot create a summary of this article because …"
       String.raw`^i\s+(?:cannot|can['’]t|am\s+unable\s+to|['’]?m\s+unable\s+to)\s+(?:create|write|generate|provide|summari[sz]e|rewrite|produce|complete|access)\b.{0,200}?\b${TASK}\b`,
+      // "I don't have access to the full article content from the link provided …"
+      String.raw`^i\s+(?:don['’]t|do\s+not)\s+have\s+access\s+to\b.{0,120}?\b${TASK}\b`,
       // "Please provide the text you want me to rewrite …", after an optional timestamp or label
       String.raw`^(?:[^.!?]{0,60}?:\s+)?please\s+provide\b.{0,200}?\b(?:so\s+(?:that\s+)?i\s+can|i\s+(?:need|will|would|can)|you\s+(?:want|would\s+like)\s+me|for\s+me\s+to)\b`,
       // "It seems like you've provided an image description …"

@@ -29,6 +29,16 @@ export const SCRAPER_RULES: readonly BoilerplateRule[] = [
     explanation: 'A WordPress caption code printed as text: the post was copied between sites without being rendered.',
   },
   {
+    id: 'unrendered-html',
+    kind: 'scraper-footer',
+    family: 'scraper-theme',
+    where: 'opening',
+    maxWords: 400,
+    patterns: [String.raw`^<p>(?:[^<]|<(?!\/p>)){80,}<\/p>`],
+    removes: 'paragraph',
+    explanation: 'A feed item\'s HTML printed as text: the page shows another site\'s feed without rendering it.',
+  },
+  {
     id: 'read-full-elsewhere',
     kind: 'scraper-footer',
     family: 'scraper-theme',

@@ -6,8 +6,8 @@ export interface Segment {
   words: number;
 }
 
-/** Where a new part starts: after a sentence end, or at an opening bracket after a space. */
-const BOUNDARY = /(?<=[.!?…]["'”’»)\]]*)\s+(?=\S)|\s+(?=[([])/gu;
+/** Where a new part starts: after a sentence end before a capital or a quote, or at an opening bracket. */
+const BOUNDARY = /(?<=[.!?…]["'”’»)\]]*)\s+(?=[\p{Lu}"“‘'¿¡])|\s+(?=[([])/gu;
 
 /**
  * Splits a paragraph into sentences and bracketed parts, so that a rule can match a disclaimer that was glued

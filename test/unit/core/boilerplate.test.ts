@@ -115,6 +115,7 @@ describe('boilerplate rules', () => {
         'Insufficient source material was provided to write a responsible article.',
         'Here is the rewritten article in a clear news style:',
         'I cannot create a summary of this article because the content provided is incomplete.',
+        'I don’t have access to the full article content from the link provided, only the title and publication name.',
         'Lo siento, no puedo acceder ni resumir directamente el contenido de enlaces externos.',
         'En tant que modèle de langage, je ne peux pas rédiger cet article.',
         'Als KI-Sprachmodell kann ich keinen Artikel über aktuelle Ereignisse schreiben.',
@@ -139,6 +140,12 @@ describe('boilerplate rules', () => {
       at: 'middle',
       hits: ['[caption id="attachment_4821" align="aligncenter" width="640"] The minister at the launch on Monday. [/caption]'],
       misses: ['[Caption competition] Send us your best line for this photo by Friday.'],
+    },
+    {
+      rule: 'unrendered-html',
+      at: 'middle',
+      hits: ['<p>Sometimes a handbag is more than a handbag. For a lot of people out there, it’s your whole life. You keep everything in it.</p><p>According to Shanghaiist, one woman climbed in.</p>'],
+      misses: ['<p>Hello world</p>', 'The page starts with <p>Sometimes a handbag is more than a handbag, and the markup shows it as text in the feed.</p>'],
     },
     {
       rule: 'read-full-elsewhere',
@@ -298,5 +305,55 @@ describe('cleaning', () => {
     expect(cleaned.source).toBe('ANI');
     expect(cleaned.date).toBe('2021-12-08');
     expect(keptText(text, cleaned.excluded)).toBe(BODY.join('\n\n'));
+  });
+});
+
+describe('feed and scraper evidence in real page layouts', () => {
+  const long = (extra: string) => ['Fuel duty to be cut from January', ...BODY, extra, ...BODY, ...BODY, ...BODY].join('\n\n');
+
+  it('finds a disclaimer glued to the end of the last paragraph and removes only the disclaimer', () => {
+    const glued = `${BODY[2]} (ANI) (This is an unedited and auto-generated story from Syndicated News feed, LatestLY Staff may not have modified or edited the content body)`;
+    const text = ['Fuel duty to be cut from January', BODY[0]!, BODY[1]!, glued, 'Also Read | Budget at a glance'].join('\n\n');
+    const cleaned = cleanText(text);
+    const hit = cleaned.hits.find((h) => h.rule === 'auto-published-feed')!;
+    expect(hit.text).toBe('(This is an unedited and auto-generated story from Syndicated News feed, LatestLY Staff may not have modified or edited the content body)');
+    expect(hit.family).toBe('feed-disclaimer');
+    expect(text.slice(hit.span.start, hit.span.end)).toBe(hit.text);
+    expect(keptText(text, cleaned.excluded)).toContain(`${BODY[2]} (ANI)`);
+  });
+
+  it('finds a disclaimer above the first paragraph', () => {
+    const text = ['Fuel duty to be cut from January', 'Disclaimer: This story is auto-aggregated by a computer program and has not been created or edited by Dailyhunt.', ...BODY].join('\n\n');
+    expect(rulesHit(text)).toContain('auto-published-feed');
+  });
+
+  it('does not take a disclaimer sentence in the middle of a long article for the page\'s own', () => {
+    const quoted = 'One site printed: "This story has not been edited by our staff and is auto-generated from a syndicated feed." It ran hundreds of such stories.';
+    expect(rulesHit(long(quoted))).not.toContain('auto-published-feed');
+    expect(rulesHit(long('The post office appeared first on Vanguard News.'))).not.toContain('feed-post-footer');
+  });
+
+  it('keeps quiet about a feed footer naming the page\'s own site, and only then', () => {
+    const text = article({ end: ['The post BLOODY JANUARY: How 500 Nigerians were killed in 27 days appeared first on Vanguard News.'] });
+    const hitsAt = (url?: string) => cleanText(text, { url }).hits.map((h) => h.rule);
+    expect(hitsAt('https://www.vanguardngr.com/2018/01/bloody-january/')).not.toContain('feed-post-footer');
+    expect(hitsAt('https://potshoot38.rssing.com/chan-19116994/article142.html')).toContain('feed-post-footer');
+    expect(hitsAt()).toContain('feed-post-footer');
+  });
+
+  it('reports feed-mirror machinery in the head as such, not as the site\'s name', () => {
+    const text = ['Channel: Huffington Post India', 'Viewing all 37249 articles', 'Browse latest View live', 'Foster mother says she had no part in the death', ...BODY].join('\n\n');
+    const hits = cleanText(text).hits;
+    expect(hits.filter((h) => h.rule === 'feed-mirror-counter').map((h) => h.text)).toEqual(['Viewing all 37249 articles', 'Browse latest View live']);
+    expect(hits.find((h) => h.rule === 'site-name-line')?.text).toBe('Channel: Huffington Post India');
+  });
+
+  it('gives every hit its family', () => {
+    const text = ['Business News', 'Fuel duty to be cut from January', ...BODY, 'from NDTV News- Special https://ift.tt/dgwE8aF', 'Source link'].join('\n\n');
+    expect(cleanText(text).hits.map((h) => [h.rule, h.family])).toEqual([
+      ['site-name-line', 'site-chrome'],
+      ['feed-shortlink', 'feed-automation'],
+      ['source-link-footer', 'scraper-theme'],
+    ]);
   });
 });
