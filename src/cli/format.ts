@@ -18,9 +18,10 @@ const pct = (x: number) => `${Math.round(x * 100)} %`;
 export const SHOWN_SUBSTITUTIONS = 8;
 
 /** The JSON line for one checked file: the fields the evaluation and other tools rely on. */
-export function resultJson(file: string, result: CheckResult, ms: number) {
+export function resultJson(file: string, result: CheckResult, ms: number, url?: string) {
   return {
     file,
+    ...(url ? { url } : {}),
     verdict: result.verdict,
     confidence: result.confidence,
     summary: result.summary,

@@ -1,17 +1,19 @@
 import { parseArgs } from 'node:util';
 import { createEngine, type Reference, type Sensitivity } from '../core/index.ts';
 import { DocumentError, listDocumentFiles, readDocument } from '../node/documents.ts';
+import { isWebAddress } from '../extract/index.ts';
 import { loadSeedLibrary } from '../node/library.ts';
 import { buildReference } from '../core/index.ts';
 import { COLOUR, PLAIN, referenceJson, referenceLine, resultBlock, resultJson } from './format.ts';
 import { createProgress } from './progress.ts';
 
 export const USAGE = `usage:
-  spinscope check <file|dir>... [--refs <file|dir>]... [--json] [--sensitivity low|normal|high]
+  spinscope check <file|dir>... [--refs <file|dir>]... [--json] [--sensitivity low|normal|high] [--url <address>]
   spinscope refs [--refs <file|dir>]... [--json]
 
 Checks news articles (.txt, .html, .htm) against the bundled reference library (plus --refs) and says
-whether each is spun, auto-published, a copy, related or clean. Exit status: 0 all inputs checked,
+whether each is spun, auto-published, a copy, related or clean. An HTML page's own address is read from
+its canonical link or og:url; --url gives it for a single file. Exit status: 0 all inputs checked,
 1 some input could not be read, 2 bad usage.`;
 
 const SENSITIVITIES: readonly Sensitivity[] = ['low', 'normal', 'high'];
@@ -62,16 +64,21 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
 
   const engine = createEngine(library);
   const files = await listDocumentFiles(parsed.inputs);
+  if (parsed.url && files.length !== 1) {
+    io.err(`spinscope: --url gives the address of one page, but ${parsed.inputs[0]} holds ${files.length} files`);
+    return 2;
+  }
   const progress = createProgress(files.length);
   let done = 0;
   for (const file of files) {
     try {
-      const doc = await readDocument(file);
+      const doc = await readDocument(file, parsed.url);
       const started = performance.now();
-      const result = engine.check({ text: doc.text, ...(doc.title ? { title: doc.title } : {}) }, { sensitivity: parsed.sensitivity });
+      const page = { text: doc.text, ...(doc.title ? { title: doc.title } : {}), ...(doc.url ? { url: doc.url } : {}) };
+      const result = engine.check(page, { sensitivity: parsed.sensitivity });
       const ms = performance.now() - started;
       progress.clear();
-      io.out(parsed.json ? JSON.stringify(resultJson(file, result, ms)) : `${resultBlock(file, result, ms, style)}\n`);
+      io.out(parsed.json ? JSON.stringify(resultJson(file, result, ms, doc.url)) : `${resultBlock(file, result, ms, style)}\n`);
     } catch (error) {
       if (!(error instanceof DocumentError)) throw error;
       progress.clear();
@@ -104,19 +111,24 @@ function parseCommand(argv: readonly string[]) {
       refs: { type: 'string', multiple: true, default: [] },
       json: { type: 'boolean', default: false },
       sensitivity: { type: 'string', default: 'normal' },
+      url: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const [command, ...inputs] = positionals;
   const base = { refs: values.refs ?? [], json: values.json ?? false, help: values.help ?? false };
-  if (base.help) return { ...base, command: 'help' as const, inputs, sensitivity: 'normal' as Sensitivity };
+  if (base.help) return { ...base, command: 'help' as const, inputs, sensitivity: 'normal' as Sensitivity, url: undefined };
   const sensitivity = values.sensitivity as Sensitivity;
   if (!SENSITIVITIES.includes(sensitivity)) throw new UsageError(`unknown sensitivity "${values.sensitivity}"`);
+  const url = values.url;
+  if (url !== undefined && !isWebAddress(url)) throw new UsageError(`--url needs a web address such as https://example.com/story, not "${url}"`);
   if (command === 'check') {
     if (!inputs.length) throw new UsageError('check needs at least one file or folder');
-    return { ...base, command, inputs, sensitivity };
+    if (url !== undefined && inputs.length !== 1) throw new UsageError('--url gives the address of one page: check a single file with it');
+    return { ...base, command, inputs, sensitivity, ...(url ? { url } : {}) };
   }
   if (command === 'refs') {
+    if (url !== undefined) throw new UsageError('--url applies to check, not refs');
     if (inputs.length) throw new UsageError(`refs takes no files (got "${inputs[0]}"); use --refs`);
     return { ...base, command, inputs, sensitivity };
   }

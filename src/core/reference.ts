@@ -15,7 +15,7 @@ export interface RawDocument {
 
 /** Cleans a document into a reference: body without chrome, boilerplate evidence, metadata and role. */
 export function buildReference(doc: RawDocument): Reference {
-  const cleaned = cleanText(doc.text);
+  const cleaned = cleanText(doc.text, { url: doc.url ?? null });
   const body = keptText(doc.text, cleaned.excluded);
   const { role, reason } = roleFromEvidence(cleaned.hits);
   const host = doc.url ? safeHost(doc.url) : null;

@@ -36,6 +36,25 @@ export function isArticlePage(doc: Document, minWords = MIN_ARTICLE_WORDS): bool
 }
 
 /**
+ * The page's own address as it declares it: `<link rel="canonical">`, else `<meta property="og:url">`.
+ * Only an absolute http(s) address counts; a saved page has no other way to say where it came from.
+ */
+export function pageAddress(doc: Document): string | null {
+  const candidates = [
+    doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href'),
+    doc.querySelector('meta[property="og:url" i][content], meta[name="og:url" i][content]')?.getAttribute('content'),
+  ];
+  for (const value of candidates) {
+    const url = value?.trim();
+    if (url && isWebAddress(url)) return url;
+  }
+  return null;
+}
+
+/** An absolute http(s) address with a dotted host: what a page's own address must look like. */
+export const isWebAddress = (value: string): boolean => /^https?:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/i.test(value);
+
+/**
  * Readability's cost grows steeply with nesting depth (seconds at a depth of 1,000) and with the
  * element count; real articles stay far below both, hostile pages need not. Elements nested deeper
  * than MAX_DEPTH are cut from the copy Readability reads (no article lives down there, and a page must

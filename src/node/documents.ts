@@ -2,7 +2,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { RawDocument } from '../core/index.ts';
-import { extractArticle } from '../extract/index.ts';
+import { extractArticle, pageAddress } from '../extract/index.ts';
 
 /** A file that could not be read as a document, with a reason a person can act on. */
 export class DocumentError extends Error {
@@ -14,8 +14,11 @@ export class DocumentError extends Error {
 export const DOCUMENT_EXTENSIONS = new Set(['.txt', '.html', '.htm']);
 const HTML_EXTENSIONS = new Set(['.html', '.htm']);
 
-/** Reads a .txt or .html file into a raw document; HTML goes through the same extraction as the extension. */
-export async function readDocument(file: string): Promise<RawDocument> {
+/**
+ * Reads a .txt or .html file into a raw document; HTML goes through the same extraction as the extension.
+ * The page's address is `url` when given, else what an HTML page declares (canonical link or og:url).
+ */
+export async function readDocument(file: string, url?: string): Promise<RawDocument> {
   let bytes: Buffer;
   try {
     if ((await stat(file)).isDirectory()) throw new DocumentError(file, 'folder holds no .txt, .html or .htm files');
@@ -34,11 +37,13 @@ export async function readDocument(file: string): Promise<RawDocument> {
   }
   if (!text.trim()) throw new DocumentError(file, 'empty file (only whitespace)');
   const id = basename(file, extname(file));
-  if (!HTML_EXTENSIONS.has(extname(file).toLowerCase())) return { id, text };
+  if (!HTML_EXTENSIONS.has(extname(file).toLowerCase())) return { id, text, ...(url ? { url } : {}) };
   const { document } = parseHTML(text);
+  const declared = pageAddress(document as unknown as Document);
   const article = extractArticle(document as unknown as Document);
   if (!article) throw new DocumentError(file, 'no article text found in this HTML page');
-  return { id, text: article.text, title: article.title, ...(article.siteName ? { source: article.siteName } : {}) };
+  const address = url ?? declared;
+  return { id, text: article.text, title: article.title, ...(article.siteName ? { source: article.siteName } : {}), ...(address ? { url: address } : {}) };
 }
 
 /** Expands files and folders into the document files they hold (folders: .txt/.html/.htm, sorted). */

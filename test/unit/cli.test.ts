@@ -121,3 +121,32 @@ describe('the installed command', () => {
     expect(JSON.parse(stdout).verdict).toBe('spun');
   });
 });
+
+describe("the page's own address", () => {
+  const feedPage = (head: string) => `<!doctype html><html><head><title>Bloody January</title>${head}</head><body><article><h1>How 500 were killed in 27 days</h1>
+    ${library[2]!.body.split('\n\n').map((p) => `<p>${p}</p>`).join('\n')}
+    <p>The post BLOODY JANUARY: How 500 Nigerians were killed in 27 days appeared first on Vanguard News.</p></article></body></html>`;
+
+  it('is read from the canonical link, else from og:url, and --url overrides both', async () => {
+    const canonical = join(dir, 'canonical.html');
+    await writeFile(canonical, feedPage('<link rel="canonical" href="https://www.vanguardngr.com/2018/01/bloody-january/"><meta property="og:url" content="https://elsewhere.example.com/x">'));
+    const og = join(dir, 'og.html');
+    await writeFile(og, feedPage('<meta property="og:url" content="https://potshoot38.rssing.com/chan-19116994/article142.html">'));
+    const none = join(dir, 'none.html');
+    await writeFile(none, feedPage('<link rel="canonical" href="/relative/only">'));
+    const urlOf = async (argv: string[]) => JSON.parse((await run(['check', '--json', ...argv])).out[0]!).url;
+    expect(await urlOf([canonical])).toBe('https://www.vanguardngr.com/2018/01/bloody-january/');
+    expect(await urlOf([og])).toBe('https://potshoot38.rssing.com/chan-19116994/article142.html');
+    expect(await urlOf([none])).toBeUndefined();
+    expect(await urlOf([canonical, '--url', 'https://mirror.example.org/story'])).toBe('https://mirror.example.org/story');
+    expect(await urlOf([spunFile, '--url', 'https://mirror.example.org/story'])).toBe('https://mirror.example.org/story');
+  });
+
+  it('refuses --url for more than one file and an address that is not one', async () => {
+    expect((await run(['check', spunFile, emptyFile, '--url', 'https://a.example.com/x'])).code).toBe(2);
+    expect((await run(['check', dir, '--url', 'https://a.example.com/x'])).code).toBe(2);
+    const bad = await run(['check', spunFile, '--url', 'vanguardngr.com']);
+    expect(bad.code).toBe(2);
+    expect(bad.err[0]).toMatch(/--url needs a web address/);
+  });
+});
