@@ -1,6 +1,18 @@
-/** Scraper and auto-publishing boilerplate found in the page, each with its rule's explanation. */
-import type { BoilerplateHit } from '../core/types.ts';
+/** Scraper and auto-publishing boilerplate found in the page: what each line betrays in plain words, the line quoted. */
+import type { BoilerplateHit, RuleFamily } from '../core/types.ts';
 import { t } from '../shared/i18n.ts';
+
+const FAMILY_KEYS: Record<RuleFamily, string> = {
+  'feed-disclaimer': 'familyFeedDisclaimer',
+  'feed-automation': 'familyFeedAutomation',
+  'scraper-theme': 'familyScraperTheme',
+  'ai-leftover': 'familyAiLeftover',
+  spinner: 'familySpinner',
+  'site-chrome': 'familySiteChrome',
+};
+
+/** The family's name for a reader; a hit stored before families existed is called site chrome. */
+export const familyLabel = (family: RuleFamily | undefined): string => t(FAMILY_KEYS[family ?? 'site-chrome'] ?? 'familySiteChrome');
 
 export function BoilerplateList({ hits }: { hits: BoilerplateHit[] }) {
   return (
@@ -8,8 +20,10 @@ export function BoilerplateList({ hits }: { hits: BoilerplateHit[] }) {
       <h3 id="bp-heading">{t('popupBoilerplate', String(hits.length))}</h3>
       <ul class="boilerplate">
         {hits.map((h, i) => (
-          <li key={i} data-testid="boilerplate">
-            <q>{h.text.length > 160 ? h.text.slice(0, 159) + '…' : h.text}</q>
+          <li key={i} data-testid="boilerplate" data-family={h.family}>
+            <span>
+              <strong>{familyLabel(h.family)}:</strong> <q>{h.text.length > 160 ? h.text.slice(0, 159) + '…' : h.text}</q>
+            </span>
             <span class="muted small">{h.explanation}</span>
           </li>
         ))}

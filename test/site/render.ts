@@ -279,6 +279,20 @@ export interface Teaser {
 }
 
 /** A news home page: many teasers, no article. */
+/**
+ * A feed excerpt as a feed-to-post blog shows it: the headline, a few sentences of someone else's story and,
+ * when given, the line its automation leaves under each post.
+ */
+export function feedExcerptPage(site: SiteStyle, headline: string, paragraphs: string[], mark: string | null): string {
+  const main = `<h1>${esc(headline)}</h1>
+<div class="byline">Posted on March 5, 2026</div>
+<article>
+${paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}
+${mark ? `<div class="feed-source">${esc(mark)}</div>` : ''}
+</article>`;
+  return layout({ title: `${headline} – ${site.name}`, site, main, cookie: false });
+}
+
 export function homePage(site: SiteStyle, teasers: Teaser[]): string {
   const bySection = new Map<string, Teaser[]>();
   for (const t of teasers) bySection.set(t.section, [...(bySection.get(t.section) ?? []), t]);

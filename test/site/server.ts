@@ -24,6 +24,7 @@ import {
   scraperPage,
   newsroomPage,
   blogPage,
+  feedExcerptPage,
   homePage,
   searchPage,
   emptyPage,
@@ -277,6 +278,22 @@ export async function buildSite(): Promise<{
   const nonArticle: Expectation = { verdicts: ['clean', 'related'], article: false };
   add({ path: '/home', title: 'Home page', group: 'special', note: 'A news home page: teasers, no article', expect: nonArticle }, () => homePage(NEWSROOM, teasers));
   add({ path: '/search?q=Putin', title: 'Search page', group: 'special', note: 'Search results for “Putin”: snippets, no article', expect: nonArticle }, () => '');
+  // A 47-word feed excerpt from an IFTTT-fed blog (https://flashtelugu.blogspot.com/2026), with and without its feed line.
+  const excerpt = {
+    headline: 'Nagpur Woman Pours Hot Water On Grandson, 4, For Spraying Colour On Her',
+    paragraphs: [
+      'Enraged over her four-year-old grandson spraying paint on her while playing, his grandmother allegedly poured boiling water on the child, resulting in scalding injuries, in Koradi area of Nagpur district, police said on Wednesday.',
+      'Om suffered severe burns below the waist and was admitted to a private hospital in Nagpur.',
+    ],
+  };
+  add(
+    { path: '/feed/nagpur-grandmother', title: excerpt.headline, group: 'special', note: 'A short feed excerpt posted by IFTTT: checked although short, and AUTO', expect: { verdicts: ['auto-published'], article: true, boilerplate: ['https://ift.tt/dgwE8aF'] } },
+    () => feedExcerptPage(BLOG, excerpt.headline, excerpt.paragraphs, 'from NDTV News- Special https://ift.tt/dgwE8aF'),
+  );
+  add(
+    { path: '/feed/nagpur-grandmother-plain', title: `${excerpt.headline} (no feed line)`, group: 'special', note: 'The same excerpt without its feed line: too short to check', expect: nonArticle },
+    () => feedExcerptPage(BLOG, excerpt.headline, excerpt.paragraphs, null),
+  );
   add({ path: '/empty', title: 'Empty page', group: 'special', note: 'A page with no text at all', expect: nonArticle }, () => emptyPage());
   add(
     { path: '/huge', title: 'Huge page (2 MB of text)', group: 'special', note: 'A 2 MB archive of letters: must not freeze the page or the browser', expect: { verdicts: ['clean'], article: false } },

@@ -113,6 +113,23 @@ describe('isArticlePage', () => {
     expect(isArticlePage(page(`<article>${letter.repeat(2_000)}</article>`))).toBe(false);
   });
 
+  // A feed excerpt as an IFTTT-fed blog shows it (https://flashtelugu.blogspot.com/2026): 47 words and the feed line.
+  const EXCERPT = `<h3>Nagpur Woman Pours Hot Water On Grandson, 4, For Spraying Colour On Her</h3>
+    <div class="post-body"><p>Enraged over her four-year-old grandson spraying paint on her while playing, his grandmother allegedly
+    poured boiling water on the child, resulting in scalding injuries, in Koradi area of Nagpur district, police said on Wednesday.</p>
+    <p>Om suffered severe burns below the waist and was admitted to a private hospital in Nagpur.</p>`;
+
+  it('accepts a short feed excerpt that carries an automation mark, and only then', () => {
+    expect(isArticlePage(page(`${EXCERPT}<div>from NDTV News- Special https://ift.tt/dgwE8aF</div></div>`))).toBe(true);
+    expect(isArticlePage(page(`${EXCERPT}<p>The post Nagpur Woman Pours Hot Water On Grandson appeared first on NDTV.</p></div>`))).toBe(true);
+    expect(isArticlePage(page(`${EXCERPT}</div>`))).toBe(false);
+    expect(isArticlePage(page(`${EXCERPT}<p>Source: Reuters</p></div>`))).toBe(false);
+  });
+
+  it('does not check a page of a few words because it carries a mark', () => {
+    expect(isArticlePage(page('<p>Police said on Wednesday.</p><div>from NDTV News https://ift.tt/dgwE8aF</div>'))).toBe(false);
+  });
+
   it('ignores text hidden with display:none or the hidden attribute', () => {
     const hidden = `<p hidden>${para(10, "Hidden")}</p><p style="display:none">${para(10, 'Gone')}</p>`;
     expect(isArticlePage(page(hidden))).toBe(false);
