@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createEngine, type Reference, type Sensitivity } from '../core/index.ts';
-import { DocumentError, listDocumentFiles, readDocument } from '../node/documents.ts';
-import { isWebAddress } from '../extract/index.ts';
+import { DocumentError, isWebAddress, listDocumentFiles, readDocument } from '../node/documents.ts';
 import { loadSeedLibrary } from '../node/library.ts';
 import { buildReference } from '../core/index.ts';
 import { COLOUR, PLAIN, referenceJson, referenceLine, resultBlock, resultJson } from './format.ts';

@@ -6,6 +6,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { CheckResult } from '../core/types.ts';
 import { copyForExtraction, extractFromCopy, isArticlePage, type ExtractedArticle } from '../extract/index.ts';
+import { carriesMachineMarks } from './machine-marks.ts';
 import { ext } from '../shared/browser.ts';
 import { hostUnderAny } from '../shared/host-match.ts';
 import { MAX_TEXT, parseMessage, type ArticleReply, type PageStatus, type TabMessage } from '../shared/messages.ts';
@@ -89,7 +90,7 @@ export class PageController {
     // Three idle slices, not one: the cheap test, the copy of the page and Readability's pass over it each
     // stay short on a big page, and the page's own work runs in between.
     whenIdle(() => {
-      if (!isArticlePage(document)) return this.settle(url, 'not-article');
+      if (!isArticlePage(document, carriesMachineMarks)) return this.settle(url, 'not-article');
       whenIdle(() => {
         const copy = copyForExtraction(document);
         if (!copy) return this.settle(url, 'not-article');

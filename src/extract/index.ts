@@ -4,8 +4,6 @@
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { blocksToText } from './blocks.ts';
-import { cleanText } from '../core/boilerplate/clean.ts';
-import { isWarningHit } from '../core/verdict-evidence.ts';
 
 export interface ExtractedArticle {
   title: string;
@@ -25,8 +23,9 @@ export const MIN_ARTICLE_WORDS = 120;
 export const MAX_PAGE_CHARS = 1_000_000;
 
 /**
- * A feed excerpt is short: a page with this many words and auto-publishing or scraper evidence is checked
- * although it is no article by Readability's measure, since that is the page a reader lands on from a search.
+ * A feed excerpt is short: a page with this many words whose text the caller finds marked (auto-publishing
+ * or scraper evidence) is checked although it is no article by Readability's measure, since that is the page
+ * a reader lands on from a search.
  */
 export const MIN_MARKED_WORDS = 30;
 /** Past this much text a page with few paragraph words is an app or a listing, not a feed excerpt. */
@@ -34,25 +33,19 @@ const SHORT_PAGE_CHARS = 20_000;
 
 /**
  * Cheap test run before any extraction: Readability's own heuristic plus a paragraph word count
- * that stops as soon as the threshold is reached, so big pages cost little. A short page passes when it
- * carries the boilerplate of a machine-published page.
+ * that stops as soon as the threshold is reached, so big pages cost little. A short page passes when
+ * `marked` says its text carries the boilerplate of a machine-published page.
  */
-export function isArticlePage(doc: Document, minWords = MIN_ARTICLE_WORDS): boolean {
+export function isArticlePage(doc: Document, marked: (text: string) => boolean = () => false, minWords = MIN_ARTICLE_WORDS): boolean {
   if (!doc.body) return false;
   // Both limits are checked without reading the page's text into one string or visiting every paragraph.
   if (exceeds(doc, SHOW_ELEMENT, MAX_ELEMENTS, () => 1)) return false;
   if (exceeds(doc, SHOW_TEXT, MAX_PAGE_CHARS, (node) => node.nodeValue?.length ?? 0)) return false;
   const words = countParagraphWords(doc, minWords);
   if (words >= minWords) return isProbablyReaderable(doc, { visibilityChecker: visible });
-  return isMarkedShortPage(doc);
-}
-
-/** A short page whose text carries feed, scraper or AI leftovers that warn on their own. */
-function isMarkedShortPage(doc: Document): boolean {
   if (exceeds(doc, SHOW_TEXT, SHORT_PAGE_CHARS, (node) => node.nodeValue?.length ?? 0)) return false;
   const text = blocksToText(doc.body);
-  if ((text.match(/\S+/g)?.length ?? 0) < MIN_MARKED_WORDS) return false;
-  return cleanText(text).hits.some(isWarningHit);
+  return (text.match(/\S+/g)?.length ?? 0) >= MIN_MARKED_WORDS && marked(text);
 }
 
 /**

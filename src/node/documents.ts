@@ -4,6 +4,8 @@ import { parseHTML } from 'linkedom';
 import type { RawDocument } from '../core/index.ts';
 import { extractArticle, pageAddress } from '../extract/index.ts';
 
+export { isWebAddress } from '../extract/index.ts';
+
 /** A file that could not be read as a document, with a reason a person can act on. */
 export class DocumentError extends Error {
   constructor(readonly file: string, readonly reason: string) {

@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { MAX_ELEMENTS, extractArticle, isArticlePage } from '../../../src/extract/index.ts';
+import { carriesMachineMarks } from '../../../src/content/machine-marks.ts';
 
 const para = (n: number, word: string) =>
   Array.from({ length: n }, (_, i) => `${word} sentence number ${i} says something about the council budget vote.`).join(' ');
@@ -120,14 +121,17 @@ describe('isArticlePage', () => {
     <p>Om suffered severe burns below the waist and was admitted to a private hospital in Nagpur.</p>`;
 
   it('accepts a short feed excerpt that carries an automation mark, and only then', () => {
-    expect(isArticlePage(page(`${EXCERPT}<div>from NDTV News- Special https://ift.tt/dgwE8aF</div></div>`))).toBe(true);
-    expect(isArticlePage(page(`${EXCERPT}<p>The post Nagpur Woman Pours Hot Water On Grandson appeared first on NDTV.</p></div>`))).toBe(true);
-    expect(isArticlePage(page(`${EXCERPT}</div>`))).toBe(false);
-    expect(isArticlePage(page(`${EXCERPT}<p>Source: Reuters</p></div>`))).toBe(false);
+    const marked = (body: string) => isArticlePage(page(body), carriesMachineMarks);
+    expect(marked(`${EXCERPT}<div>from NDTV News- Special https://ift.tt/dgwE8aF</div></div>`)).toBe(true);
+    expect(marked(`${EXCERPT}<p>The post Nagpur Woman Pours Hot Water On Grandson appeared first on NDTV.</p></div>`)).toBe(true);
+    expect(marked(`${EXCERPT}</div>`)).toBe(false);
+    expect(marked(`${EXCERPT}<p>Source: Reuters</p></div>`)).toBe(false);
+    // Without the caller's test a short page is never an article.
+    expect(isArticlePage(page(`${EXCERPT}<div>from NDTV News- Special https://ift.tt/dgwE8aF</div></div>`))).toBe(false);
   });
 
   it('does not check a page of a few words because it carries a mark', () => {
-    expect(isArticlePage(page('<p>Police said on Wednesday.</p><div>from NDTV News https://ift.tt/dgwE8aF</div>'))).toBe(false);
+    expect(isArticlePage(page('<p>Police said on Wednesday.</p><div>from NDTV News https://ift.tt/dgwE8aF</div>'), carriesMachineMarks)).toBe(false);
   });
 
   it('ignores text hidden with display:none or the hidden attribute', () => {
