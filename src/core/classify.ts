@@ -1,7 +1,7 @@
 import { decideDirection } from './direction.ts';
 import type { Thresholds } from './thresholds.ts';
-import type { Alignment, BoilerplateHit, CheckResult, Match, Reference, SpunSide, Verdict } from './types.ts';
-import { boilerplateVerdict, creditsSource, warns } from './verdict-evidence.ts';
+import type { Alignment, BoilerplateHit, CheckResult, Match, Reference, SourceFreeReport, SpunSide, Verdict } from './types.ts';
+import { boilerplateVerdict, creditsSource, readsReworded, warns } from './verdict-evidence.ts';
 
 export interface ClassifyInput {
   pageText: string;
@@ -13,6 +13,8 @@ export interface ClassifyInput {
   /** A reference about the same story (shared names and numbers), when no text matched. */
   story: { reference: Reference; sharedKeys: string[] } | null;
   thresholds: Thresholds;
+  /** The page's text judged on its own, when the engine has the analyser's tables. */
+  sourceFree: SourceFreeReport | null;
 }
 
 /** A reference shorter than this is too small to call a page that contains it a copy of it. */
@@ -48,15 +50,18 @@ export function classify(input: ClassifyInput): CheckResult {
     const reworded = a.substitutionRate >= th.minSubstitutionRate && a.substitutions.length >= th.minSubstitutions;
     const direction = decideDirection({
       substitutions: reworded ? a.substitutions : [],
+      page: input.sourceFree,
+      reference: ref.sourceFree ?? null,
       pageHasWarningBoilerplate: pageBoilerplate !== null,
       referenceRole: ref.role,
+      referenceOrigin: ref.origin,
       pageTrusted: trusted,
-      rarityMargin: th.rarityMargin,
+      margin: th.directionMargin,
     });
     let spunSide: SpunSide = reworded ? direction.spunSide : 'undecided';
-    // Short of the margin the words do not tell: a reference already known to be spun is the likelier copy,
-    // otherwise the page is (with less confidence, below).
-    if (reworded && spunSide === 'undecided') spunSide = ref.role === 'spun' ? 'reference' : 'page';
+    // Short of the margin the evidence does not tell: the side it leans to is taken, with less confidence
+    // (below); a tie goes to the page.
+    if (reworded && spunSide === 'undecided') spunSide = direction.score < 0 ? 'reference' : 'page';
     match = {
       referenceId: ref.id, title: ref.title, source: ref.source, date: ref.date, referenceRole: ref.role,
       coverage: a.coverage, substitutionRate: a.substitutionRate, referenceCoverage: a.referenceCoverage,
@@ -106,6 +111,16 @@ export function classify(input: ClassifyInput): CheckResult {
     reasons.push(`Same story as "${ref.title}" (${ref.source}), told in other words: it shares ${sharedKeys.join(', ')}.`);
   }
 
+  // With no known source, the text's own marks of machine rewording may warn, when they are strong.
+  let fromSourceFree = false;
+  if (!warns(verdict) && !match && input.sourceFree && readsReworded(input.sourceFree, boilerplate)) {
+    verdict = 'spun';
+    fromSourceFree = true;
+    confidence = clamp01(0.5 + input.sourceFree.evidence / 40);
+    const sample = input.sourceFree.tortured.slice(0, 3).map((h) => `"${h.text}" (usually "${h.likely}")`);
+    reasons.unshift(`The text reads as machine-reworded, though no original is known${sample.length ? `: ${sample.join(', ')}` : ''}.`);
+  }
+
   let fromBoilerplate = false;
   if (pageBoilerplate && !warns(verdict)) {
     verdict = pageBoilerplate;
@@ -129,13 +144,14 @@ export function classify(input: ClassifyInput): CheckResult {
     verdict,
     confidence: Math.round(confidence * 100) / 100,
     // A warning that rests on boilerplate alone does not make the page a copy of the reference it matched.
-    summary: summarize(verdict, fromBoilerplate ? null : match, knownSpunCopy, story),
+    summary: fromSourceFree ? 'This article looks machine-reworded; no original is known.' : summarize(verdict, fromBoilerplate ? null : match, knownSpunCopy, story),
     reasons,
     match,
     boilerplate,
     substitutions: match && best ? best.alignment.substitutions : [],
     story,
     knownSpunCopy,
+    sourceFree: input.sourceFree,
     pageWords: input.pageWords,
   };
 }

@@ -6,6 +6,7 @@ import { buildFingerprintIndex } from './fingerprint-index.ts';
 import { PAGE_STORY_KEYS, storyKeys } from './story.ts';
 import { tokenize, type Tokens } from './text.ts';
 import { THRESHOLDS } from './thresholds.ts';
+import type { SourceFreeAnalyser } from './source-free/analyse.ts';
 import type { Alignment, CheckResult, PageInput, Reference, Sensitivity } from './types.ts';
 
 export interface CheckOptions {
@@ -40,7 +41,13 @@ function withoutCommonKeys(keys: readonly Uint32Array[]): Uint32Array[] {
   return keys.map((list) => list.filter((k) => holders.get(k)! <= limit));
 }
 
-export function createEngine(references: readonly Reference[]): Engine {
+export interface EngineOptions {
+  /** Judges each page's text on its own; without it, only matches and boilerplate count. */
+  analyser?: SourceFreeAnalyser | null;
+}
+
+export function createEngine(references: readonly Reference[], engineOptions: EngineOptions = {}): Engine {
+  const analyser = engineOptions.analyser ?? null;
   // One pass per reference keeps only what the indexes need; tokens are made again, lazily, for the few
   // candidates a check aligns (holding every reference's tokens during the build costs gigabytes at 100,000).
   const prints: Uint32Array[] = [];
@@ -89,7 +96,9 @@ export function createEngine(references: readonly Reference[]): Engine {
         }
       }
       if (tokensOf.size > 64) tokensOf.clear();
+      const sourceFree = analyser ? analyser.analyse(text, tokens, cleaned.excluded) : null;
       return classify({
+        sourceFree,
         story,
         pageText: text,
         pageWords: tokens.words.length,

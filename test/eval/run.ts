@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { loadSeedLibrary } from '../../src/node/library.ts';
-import { createEngine } from '../../src/core/index.ts';
+import { createNodeEngine } from '../../src/node/source-free.ts';
 import type { CheckResult, Sensitivity } from '../../src/core/types.ts';
 import { loadDevSet, type DevCase } from '../fixtures/dev-set.ts';
 import { evaluate, formatTable } from './evaluate.ts';
@@ -18,7 +18,7 @@ const cases = loadDevSet();
 const t1 = performance.now();
 const library = await loadSeedLibrary();
 const t2 = performance.now();
-const engine = createEngine(library);
+const engine = createNodeEngine(library);
 const t3 = performance.now();
 
 console.log(`Spinscope evaluation: ${cases.length} cases against ${library.length} references\n`);

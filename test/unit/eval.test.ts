@@ -4,14 +4,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSeedLibrary } from '../../src/node/library.ts';
-import { createEngine } from '../../src/core/index.ts';
+import { createNodeEngine } from '../../src/node/source-free.ts';
 import { loadDevSet, type DevCategory } from '../fixtures/dev-set.ts';
 import { evaluate, type EvalRow } from '../eval/evaluate.ts';
 
 let rows: Map<DevCategory, EvalRow>;
 
 beforeAll(async () => {
-  const engine = createEngine(await loadSeedLibrary());
+  const engine = createNodeEngine(await loadSeedLibrary());
   const result = evaluate(loadDevSet(), (c) => engine.check({ text: c.text }, { sensitivity: 'normal' }));
   rows = new Map(result.map((r) => [r.category, r]));
 }, 120_000);
