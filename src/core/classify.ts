@@ -1,4 +1,5 @@
 import { decideDirection } from './direction.ts';
+import type { KeyOrder } from './key-order.ts';
 import type { Thresholds } from './thresholds.ts';
 import type { Alignment, BoilerplateHit, CheckResult, Match, Reference, SourceFreeReport, SpunSide, Verdict } from './types.ts';
 import { boilerplateVerdict, creditsSource, readsReworded, warns } from './verdict-evidence.ts';
@@ -15,6 +16,8 @@ export interface ClassifyInput {
   thresholds: Thresholds;
   /** The page's text judged on its own, when the engine has the analyser's tables. */
   sourceFree: SourceFreeReport | null;
+  /** Set when the best reference's names and numbers recur on the page in order: a rewrite of it. */
+  keyOrder: KeyOrder | null;
 }
 
 /** A reference shorter than this is too small to call a page that contains it a copy of it. */
@@ -45,9 +48,10 @@ export function classify(input: ClassifyInput): CheckResult {
   let knownSpunCopy: CheckResult['knownSpunCopy'] = null;
   const pageBoilerplate = boilerplateVerdict(boilerplate);
 
-  if (best && best.alignment.coverage >= th.minRelatedCoverage) {
+  const rewrite = input.keyOrder;
+  if (best && (best.alignment.coverage >= th.minRelatedCoverage || rewrite)) {
     const { reference: ref, alignment: a } = best;
-    const reworded = a.substitutionRate >= th.minSubstitutionRate && a.substitutions.length >= th.minSubstitutions;
+    const reworded = rewrite !== null || (a.substitutionRate >= th.minSubstitutionRate && a.substitutions.length >= th.minSubstitutions);
     const direction = decideDirection({
       substitutions: reworded ? a.substitutions : [],
       page: input.sourceFree,
@@ -58,31 +62,34 @@ export function classify(input: ClassifyInput): CheckResult {
       pageTrusted: trusted,
       margin: th.directionMargin,
     });
-    let spunSide: SpunSide = reworded ? direction.spunSide : 'undecided';
-    // Short of the margin the evidence does not tell: the side it leans to is taken, with less confidence
-    // (below); a tie goes to the page.
-    if (reworded && spunSide === 'undecided') spunSide = direction.score < 0 ? 'reference' : 'page';
+    const spunSide: SpunSide = reworded ? direction.spunSide : 'undecided';
     match = {
       referenceId: ref.id, title: ref.title, source: ref.source, date: ref.date, referenceRole: ref.role,
       coverage: a.coverage, substitutionRate: a.substitutionRate, referenceCoverage: a.referenceCoverage,
       spunSide, direction, passages: a.passages,
     };
-    const derived = isDerived(a, th);
-    const share = `${percent(a.coverage)} of the article aligns with "${ref.title}" (${ref.source})`;
+    const derived = rewrite !== null || isDerived(a, th);
+    const share = rewrite
+      ? `${percent(rewrite.inOrder)} of the article's names and numbers follow "${ref.title}" (${ref.source}) in the same order`
+      : `${percent(a.coverage)} of the article aligns with "${ref.title}" (${ref.source})`;
     if (!derived) {
       verdict = 'related';
       confidence = clamp01(0.5 + a.coverage);
       reasons.push(`${share}: it shares passages, not the whole text.`);
     } else if (reworded && spunSide === 'page') {
       verdict = 'spun';
-      confidence = clamp01(0.45 + 0.35 * a.coverage + 0.2 * Math.min(1, a.substitutions.length / 15)) *
-        (direction.spunSide === 'undecided' ? 0.8 : 1);
-      reasons.push(`${share}, with ${percent(a.substitutionRate)} of its words swapped for others.`, ...direction.reasons);
-    } else if (reworded) {
+      confidence = clamp01(0.45 + 0.35 * a.coverage + 0.2 * Math.min(1, a.substitutions.length / 15));
+      reasons.push(rewrite ? `${share}: a rewrite of it.` : `${share}, with ${percent(a.substitutionRate)} of its words swapped for others.`, ...direction.reasons);
+    } else if (reworded && spunSide === 'reference') {
       verdict = 'related';
       confidence = clamp01(0.4 + 0.4 * a.coverage);
       knownSpunCopy = { referenceId: ref.id, title: ref.title, source: ref.source };
       reasons.push(`${share}, and the reference is the reworded side: a spun copy of this article is known.`, ...direction.reasons);
+    } else if (reworded) {
+      // One text rewrites the other and the evidence does not say which: no accusation either way.
+      verdict = 'related';
+      confidence = 0.5;
+      reasons.push(`${share}: one of the two is a rewrite of the other, and the evidence does not tell which.`, ...direction.reasons);
     } else {
       // Only a credit the page added itself counts: one copied along with the text proves nothing.
       const origin = trusted || creditsSource(blankOut(input.pageText, a.passages.map((p) => p.page)), ref.source);

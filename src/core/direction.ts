@@ -38,7 +38,7 @@ export const DIRECTION_WEIGHTS = {
   /** A spinner that happens to swap one marked word away leaves a gap of about one unit: no signal. */
   evidenceDeadZone: 1,
   /** Per unit of mean word rarity (SUBTLEX −log10) of the page's swapped words over the reference's. */
-  rarityGap: 0.5,
+  rarityGap: 0.25,
   pageBoilerplate: 0.4,
   referenceKnownSpun: 0.3,
   referenceScraped: 0.15,
@@ -70,7 +70,8 @@ export function decideDirection(input: DirectionInput): DirectionEvidence {
     reasons.push(reason);
   };
 
-  if (input.page && input.reference && input.page.opinion !== 'no-opinion' && input.reference.opinion !== 'no-opinion') {
+  const judged = input.page !== null && input.reference !== null && input.page.opinion !== 'no-opinion' && input.reference.opinion !== 'no-opinion';
+  if (judged && input.page && input.reference) {
     const gap = input.reference.fluency - input.page.fluency;
     add(w.fluencyGap * beyond(gap, w.fluencyDeadZone), gap > 0 ? 'the page reads less like fluent English than the reference' : 'the reference reads less like fluent English than the page');
     // The page's marks scaled to the reference's length, so a copy of half a text with half its marks ties.
@@ -87,7 +88,9 @@ export function decideDirection(input: DirectionInput): DirectionEvidence {
       : 'the words on the page are more common than the reference\'s');
   }
   if (input.pageHasWarningBoilerplate) add(w.pageBoilerplate, 'the page carries scraper or auto-publishing boilerplate');
-  if (input.referenceRole === 'spun') add(-w.referenceKnownSpun, 'the reference is itself a known spun copy');
+  // A reference is known to be spun from the marks in its text; when both texts were judged, the marks
+  // were weighed above and are not counted twice.
+  if (input.referenceRole === 'spun' && !judged) add(-w.referenceKnownSpun, 'the reference is itself a known spun copy');
   else if (input.referenceRole === 'auto-published') add(-w.referenceScraped, 'the reference carries scraper or auto-publishing boilerplate');
   else if (input.referenceOrigin === 'user' && input.referenceRole === 'original') add(-w.referenceAddedByReader, 'you added the reference as an original');
 

@@ -2,6 +2,7 @@ import { align } from './align.ts';
 import { cleanText } from './boilerplate/clean.ts';
 import { classify, isDerived, type ClassifyInput } from './classify.ts';
 import { fingerprints } from './fingerprint.ts';
+import { compareKeyOrder, isRewrite, type KeyOrder } from './key-order.ts';
 import { buildFingerprintIndex } from './fingerprint-index.ts';
 import { PAGE_STORY_KEYS, storyKeys } from './story.ts';
 import { tokenize, type Tokens } from './text.ts';
@@ -87,17 +88,27 @@ export function createEngine(references: readonly Reference[], engineOptions: En
         if (!best || rank(alignment) > rank(best.alignment)) best = { reference, alignment };
       }
       let story: ClassifyInput['story'] = null;
+      let keyOrder: KeyOrder | null = null;
       if (!best || best.alignment.coverage < thresholds.minCoverage) {
         const pageKeys = storyKeys(tokens, PAGE_STORY_KEYS);
         const [top] = storyIndex.lookup(pageKeys.hashes, 1, thresholds.minStoryKeys);
         if (top) {
-          const referenceKeys = storyKeys(referenceTokens(top.reference)).words;
-          story = { reference: references[top.reference]!, sharedKeys: referenceKeys.filter((w) => pageKeys.words.includes(w)) };
+          const reference = references[top.reference]!;
+          const order = compareKeyOrder(tokens, referenceTokens(top.reference));
+          if (isRewrite(order)) {
+            // Names and numbers in the reference's order: a rewrite the word alignment could not follow.
+            keyOrder = order;
+            if (best?.reference !== reference) best = { reference, alignment: align(tokens, text, referenceTokens(top.reference), reference.body) };
+          } else {
+            const referenceKeys = storyKeys(referenceTokens(top.reference)).words;
+            story = { reference, sharedKeys: referenceKeys.filter((w) => pageKeys.words.includes(w)) };
+          }
         }
       }
       if (tokensOf.size > 64) tokensOf.clear();
       const sourceFree = analyser ? analyser.analyse(text, tokens, cleaned.excluded) : null;
       return classify({
+        keyOrder,
         sourceFree,
         story,
         pageText: text,
