@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from './corpora.ts';
 import { wordCount } from './fluent.ts';
-import { debianVersion, roundTrip, type RoundTrip } from './roundtrip.ts';
+import { debianVersion, roundTripBatch, type RoundTrip } from './roundtrip.ts';
 
 export const FIXTURE_DIR = 'test/fixtures/paraphrase';
 
@@ -63,17 +63,16 @@ export async function writeFixtures(samples: readonly Article[], modes: readonly
   mkdirSync(FIXTURE_DIR, { recursive: true });
   let written = 0;
   for (const [m, mode] of modes.entries()) {
-    const items: FixtureItem[] = [];
-    for (const { article, text, at } of excerpts.filter((_, i) => i % modes.length === m)) {
-      items.push({
-        id: `${article.id}-p${at}~${mode.out}`,
-        source: article.source,
-        url: article.url,
-        licence: article.licence,
-        original: text,
-        rewritten: await roundTrip(mode, text),
-      });
-    }
+    const mine = excerpts.filter((_, i) => i % modes.length === m);
+    const rewritten = await roundTripBatch(mode, mine.map((e) => e.text));
+    const items: FixtureItem[] = mine.map(({ article, text, at }, i) => ({
+      id: `${article.id}-p${at}~${mode.out}`,
+      source: article.source,
+      url: article.url,
+      licence: article.licence,
+      original: text,
+      rewritten: rewritten[i]!,
+    }));
     const file: FixtureFile = {
       tool: `apertium:${mode.out}`,
       producedBy: `${mode.pkg} ${debianVersion(mode.pkg)} (apertium -u ${mode.out}, then apertium -u ${mode.back})`,

@@ -3,7 +3,10 @@
  * apertium-eo-en apertium-en-gl apertium-hbs-eng): English → other language → English, unknown-word marks
  * off (-u) so the output reads like a real tool's. Each language pair gets its own articles.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Article } from './corpora.ts';
 import { wordCount } from './fluent.ts';
@@ -42,34 +45,62 @@ export function debianVersion(pkg: string): string {
   }
 }
 
-/** One article through one language pair and back. */
+/** One text through one language pair and back. */
 export async function roundTrip(mode: RoundTrip, text: string): Promise<string> {
   return apertium(mode.back, await apertium(mode.out, text));
 }
 
-export function apertium(mode: string, text: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('apertium', ['-u', mode], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', (e) => reject(new Error(`apertium not runnable (${e.message}); install the Debian packages named in roundtrip.ts`)));
-    child.on('close', (code) => (code === 0 ? resolve(stdout.trim()) : reject(new Error(`apertium ${mode} exited ${code}: ${stderr.trim()}`))));
-    child.stdin.end(text);
-  });
+/** A line between texts of a batch; Apertium passes it through as an unknown word (Esperanto lower-cases it). */
+const separator = (i: number) => `ZZSEP${i}ZZ`;
+const SEPARATOR = /\s*ZZSEP(\d+)ZZ\s*/i;
+
+/**
+ * Many texts through one language pair and back in two Apertium runs, which saves the pipeline's start-up
+ * per text. If the separators do not come back in order, the texts go through one by one instead.
+ */
+export async function roundTripBatch(mode: RoundTrip, texts: readonly string[]): Promise<string[]> {
+  const joined = texts.map((t, i) => (i ? `${separator(i)}\n\n${t}` : t)).join('\n\n');
+  const parts = (await roundTrip(mode, joined)).split(SEPARATOR);
+  // split() with a capturing group interleaves the separator numbers: text, "1", text, "2", text…
+  const ok = parts.length === 2 * texts.length - 1 && parts.every((p, i) => i % 2 === 0 || p === String((i + 1) / 2));
+  if (ok) return parts.filter((_, i) => i % 2 === 0).map((p) => p.trim());
+  const out: string[] = [];
+  for (const t of texts) out.push(await roundTrip(mode, t));
+  return out;
 }
+
+/**
+ * Runs one Apertium mode on a text. The input goes through a file: the `apertium` script reads
+ * /dev/stdin, which cannot be opened when stdin is the socket Node gives a child process.
+ */
+export function apertium(mode: string, text: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'apertium-'));
+  const input = join(dir, 'in.txt');
+  writeFileSync(input, text);
+  return new Promise<string>((resolve, reject) => {
+    execFile('apertium', ['-u', mode, input], { encoding: 'utf8', maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`apertium ${mode} failed (${err.message.split('\n')[0]}): ${stderr.trim()}; install the Debian packages named in roundtrip.ts`));
+      else if (!stdout.trim() && text.trim()) reject(new Error(`apertium ${mode} returned nothing`));
+      else resolve(stdout.trim());
+    });
+  }).finally(() => rmSync(dir, { recursive: true, force: true }));
+}
+
+/** Longer articles add Apertium time, not evidence. */
+const MAX_WORDS = 400;
+/** Articles per Apertium run. */
+const BATCH = 20;
 
 const rank = (key: string) => createHash('sha1').update(key).digest('hex');
 
 /**
- * Picks `perMode` articles for each mode (150–700 words, deterministic order, corpora taken in turn, no
+ * Picks `perMode` articles for each mode (150–MAX_WORDS words, deterministic order, corpora taken in turn, no
  * article used twice) and round-trips them, two at a time.
  */
 export async function roundTrips(fluent: readonly Article[], modes: typeof APERTIUM_MODES, perMode: number): Promise<Pair[]> {
   const byCorpus = new Map<string, Article[]>();
   for (const a of [...fluent].sort((x, y) => rank(x.id).localeCompare(rank(y.id)))) {
-    if (wordCount(a.text) > 700) continue;
+    if (wordCount(a.text) > MAX_WORDS) continue;
     const list = byCorpus.get(a.corpus) ?? [];
     list.push(a);
     byCorpus.set(a.corpus, list);
@@ -85,13 +116,21 @@ export async function roundTrips(fluent: readonly Article[], modes: typeof APERT
     }
   }
   const pairs: Pair[] = [];
+  const batches: (typeof jobs)[] = [];
+  for (const mode of modes) {
+    const mine = jobs.filter((j) => j.mode === mode);
+    for (let i = 0; i < mine.length; i += BATCH) batches.push(mine.slice(i, i + BATCH));
+  }
   let next = 0;
   const worker = async () => {
-    while (next < jobs.length) {
-      const { article, mode } = jobs[next++]!;
-      const rewritten = await roundTrip(mode, article.text);
-      pairs.push({ id: `${article.id}~${mode.out}`, tool: `apertium:${mode.out}`, corpus: article.corpus, url: article.url, original: article.text, rewritten });
-      if (pairs.length % 50 === 0) console.log(`  ${pairs.length}/${jobs.length} round trips`);
+    while (next < batches.length) {
+      const batch = batches[next++]!;
+      const mode = batch[0]!.mode;
+      const rewritten = await roundTripBatch(mode, batch.map((j) => j.article.text));
+      batch.forEach(({ article }, i) =>
+        pairs.push({ id: `${article.id}~${mode.out}`, tool: `apertium:${mode.out}`, corpus: article.corpus, url: article.url, original: article.text, rewritten: rewritten[i]! }),
+      );
+      console.log(`  ${pairs.length}/${jobs.length} round trips`);
     }
   };
   await Promise.all([worker(), worker()]);
