@@ -144,7 +144,7 @@ export const c50: Corpus = {
   },
 };
 
-const LANGUAGES: Record<string, string> = { cs: 'Czech', cz: 'Czech', de: 'German', es: 'Spanish', fr: 'French', hu: 'Hungarian', ru: 'Russian', hi: 'Hindi', fi: 'Finnish' };
+const LANGUAGES: Record<string, string> = { cs: 'Czech', cz: 'Czech', de: 'German', es: 'Spanish', fr: 'French', hu: 'Hungarian', it: 'Italian', ru: 'Russian', hi: 'Hindi', fi: 'Finnish' };
 
 /** The outlet named in a WMT document id ("10023-schwarzwaelder-bote.de", "cyberpresse/2012/12/01/1564248"). */
 const outlet = (docid: string) => /[a-z][\w-]*\.(?:[a-z]{2,3}\.)?[a-z]{2,4}(?![\w.])/i.exec(docid.replace(/^\d+-/, ''))?.[0] ?? docid.split('/')[0] ?? docid;
