@@ -22,7 +22,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'test/eval/.data' },
     local: { type: 'string', multiple: true, default: [] },
     steps: { type: 'string', default: 'fluent,pairs,tortured' },
-    'per-mode': { type: 'string', default: '80' },
+    'per-mode': { type: 'string', default: '100' },
     'fixtures-per-mode': { type: 'string', default: '12' },
   },
 });
