@@ -7,6 +7,7 @@ import bundled from 'virtual:spinscope/library';
 import { createEngine, type Engine } from '../core/index.ts';
 import type { Reference } from '../core/types.ts';
 import { ext } from '../shared/browser.ts';
+import { sourceFreeAnalyser } from './source-free.ts';
 import { loadUserReferences } from './user-references.ts';
 
 export interface LoadTimings {
@@ -60,7 +61,7 @@ async function build(): Promise<Engine> {
   }
   const t1 = performance.now();
   const all = [...bundledReferences(), ...user];
-  const built = createEngine(all);
+  const built = createEngine(all, { analyser: await sourceFreeAnalyser() });
   const t2 = performance.now();
   lastTimings = { scriptMs, userMs: t1 - t0, engineMs: t2 - t1, references: all.length };
   // Kept where tests and benchmarks can read it; nothing leaves the browser.

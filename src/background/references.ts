@@ -6,6 +6,7 @@ import { errorText } from '../shared/messaging.ts';
 import { pageKey } from '../shared/storage.ts';
 import type { ImportReport, NewReference, ReferenceList, ReferenceSummary } from '../shared/state.ts';
 import { bundledReferences, invalidateEngine } from './library.ts';
+import { sourceFreeAnalyser } from './source-free.ts';
 import { deleteUserReference, getUserReference, loadUserReferences, saveUserReferences, type UserReferences } from './user-references.ts';
 
 export async function addReference(doc: NewReference): Promise<ReferenceSummary> {
@@ -27,7 +28,7 @@ async function toReference(doc: NewReference): Promise<Reference> {
     source: doc.source.trim() || undefined,
     url: doc.url ?? undefined,
     origin: 'user',
-  });
+  }, await sourceFreeAnalyser());
   return { ...built, origin: 'user', date: doc.date ?? built.date };
 }
 

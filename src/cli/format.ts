@@ -1,4 +1,4 @@
-import type { CheckResult, Reference } from '../core/index.ts';
+import type { CheckResult, Reference, RewriteArtefact } from '../core/index.ts';
 
 /** Terminal styling that disappears when colour is off. */
 export interface Style {
@@ -37,6 +37,14 @@ export function resultJson(file: string, result: CheckResult, ms: number, url?: 
     story: result.story,
     boilerplate: result.boilerplate.map((b) => ({ rule: b.rule, text: b.text })),
     substitutions: result.substitutions.map((s) => ({ reference: s.reference, page: s.page })),
+    sourceFree: result.sourceFree && {
+      opinion: result.sourceFree.opinion,
+      abstention: result.sourceFree.abstention,
+      evidence: result.sourceFree.evidence,
+      fluency: result.sourceFree.fluency,
+      tortured: result.sourceFree.tortured.map((h) => ({ text: h.text, likely: h.likely, start: h.span.start })),
+      artefacts: result.sourceFree.artefacts.map((a) => ({ kind: a.kind, text: a.text, start: a.span.start, ...(a.other ? { other: a.other } : {}) })),
+    },
     reasons: result.reasons,
     ms: round(ms),
   };
@@ -60,8 +68,30 @@ export function resultBlock(file: string, result: CheckResult, ms: number, style
   const subs = result.substitutions.slice(0, SHOWN_SUBSTITUTIONS);
   subs.forEach((s, i) => lines.push(`  ${i ? '             ' : 'swaps       '} ${style.dim(s.reference)} → ${style.bold(s.page)}`));
   if (result.substitutions.length > subs.length) lines.push(`                … ${result.substitutions.length - subs.length} more`);
+  lines.push(...sourceFreeLines(result, style));
   lines.push(style.dim(`  checked in ${ms.toFixed(1)} ms`));
   return lines.join('\n');
+}
+
+const ARTEFACT_LABEL: Record<RewriteArtefact['kind'], string> = {
+  'foreign-word': 'word of another language',
+  'broken-quote': 'quotation mark turned the wrong way',
+  'quotation-dash': 'quotation dash of another language',
+  'two-spellings': 'name spelt two ways',
+  'lower-case-name': 'name written lower-case',
+};
+
+/** The text's own marks of rewording, the likeliest originals beside the tortured phrases. */
+function sourceFreeLines(result: CheckResult, style: Style): string[] {
+  const report = result.sourceFree;
+  if (!report) return [];
+  if (report.opinion === 'no-opinion') return [`  own text      no opinion (${report.abstention?.replace('-', ' ')})`];
+  const lines = [`  own text      ${report.opinion === 'reworded' ? style.red('reads machine-reworded') : 'no strong marks of rewording'} (evidence ${report.evidence})`];
+  for (const h of report.tortured.slice(0, SHOWN_SUBSTITUTIONS)) lines.push(`    "${style.bold(h.text)}" — usually "${h.likely}"`);
+  for (const a of report.artefacts.slice(0, SHOWN_SUBSTITUTIONS)) {
+    lines.push(`    ${ARTEFACT_LABEL[a.kind]}: ${style.dim(JSON.stringify(a.text))}${a.other ? ` and ${JSON.stringify(a.other)}` : ''}`);
+  }
+  return lines;
 }
 
 export function referenceJson(r: Reference) {

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { createEngine, type Reference, type Sensitivity } from '../core/index.ts';
+import type { Reference, Sensitivity } from '../core/index.ts';
 import { DocumentError, isWebAddress, listDocumentFiles, readDocument } from '../node/documents.ts';
 import { loadSeedLibrary } from '../node/library.ts';
+import { createNodeEngine, nodeSourceFreeAnalyser } from '../node/source-free.ts';
 import { buildReference } from '../core/index.ts';
 import { COLOUR, PLAIN, referenceJson, referenceLine, resultBlock, resultJson } from './format.ts';
 import { createProgress } from './progress.ts';
@@ -61,7 +62,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     return failed.value ? 1 : 0;
   }
 
-  const engine = createEngine(library);
+  const engine = createNodeEngine(library);
   const files = await listDocumentFiles(parsed.inputs);
   if (parsed.url && files.length !== 1) {
     io.err(`spinscope: --url gives the address of one page, but ${parsed.inputs[0]} holds ${files.length} files`);
@@ -92,7 +93,7 @@ async function loadExtraReferences(paths: string[], reportError: (file: string, 
   const references: Reference[] = [];
   for (const file of await listDocumentFiles(paths)) {
     try {
-      references.push(buildReference({ ...(await readDocument(file)), origin: 'user' }));
+      references.push(buildReference({ ...(await readDocument(file)), origin: 'user' }, nodeSourceFreeAnalyser()));
     } catch (error) {
       if (!(error instanceof DocumentError)) throw error;
       reportError(file, `reference skipped: ${error.reason}`);

@@ -1,7 +1,8 @@
 import { decideDirection } from './direction.ts';
+import type { KeyOrder } from './key-order.ts';
 import type { Thresholds } from './thresholds.ts';
-import type { Alignment, BoilerplateHit, CheckResult, Match, Reference, SpunSide, Verdict } from './types.ts';
-import { boilerplateVerdict, creditsSource, warns } from './verdict-evidence.ts';
+import type { Alignment, BoilerplateHit, CheckResult, Match, Reference, SourceFreeReport, SpunSide, Verdict } from './types.ts';
+import { boilerplateVerdict, creditsSource, readsReworded, warns } from './verdict-evidence.ts';
 
 export interface ClassifyInput {
   pageText: string;
@@ -13,6 +14,10 @@ export interface ClassifyInput {
   /** A reference about the same story (shared names and numbers), when no text matched. */
   story: { reference: Reference; sharedKeys: string[] } | null;
   thresholds: Thresholds;
+  /** The page's text judged on its own, when the engine has the analyser's tables. */
+  sourceFree: SourceFreeReport | null;
+  /** Set when the best reference's names and numbers recur on the page in order: a rewrite of it. */
+  keyOrder: KeyOrder | null;
 }
 
 /** A reference shorter than this is too small to call a page that contains it a copy of it. */
@@ -43,41 +48,48 @@ export function classify(input: ClassifyInput): CheckResult {
   let knownSpunCopy: CheckResult['knownSpunCopy'] = null;
   const pageBoilerplate = boilerplateVerdict(boilerplate);
 
-  if (best && best.alignment.coverage >= th.minRelatedCoverage) {
+  const rewrite = input.keyOrder;
+  if (best && (best.alignment.coverage >= th.minRelatedCoverage || rewrite)) {
     const { reference: ref, alignment: a } = best;
-    const reworded = a.substitutionRate >= th.minSubstitutionRate && a.substitutions.length >= th.minSubstitutions;
+    const reworded = rewrite !== null || (a.substitutionRate >= th.minSubstitutionRate && a.substitutions.length >= th.minSubstitutions);
     const direction = decideDirection({
       substitutions: reworded ? a.substitutions : [],
+      page: input.sourceFree,
+      reference: ref.sourceFree ?? null,
       pageHasWarningBoilerplate: pageBoilerplate !== null,
       referenceRole: ref.role,
+      referenceOrigin: ref.origin,
       pageTrusted: trusted,
-      rarityMargin: th.rarityMargin,
+      margin: th.directionMargin,
     });
-    let spunSide: SpunSide = reworded ? direction.spunSide : 'undecided';
-    // Short of the margin the words do not tell: a reference already known to be spun is the likelier copy,
-    // otherwise the page is (with less confidence, below).
-    if (reworded && spunSide === 'undecided') spunSide = ref.role === 'spun' ? 'reference' : 'page';
+    const spunSide: SpunSide = reworded ? direction.spunSide : 'undecided';
     match = {
       referenceId: ref.id, title: ref.title, source: ref.source, date: ref.date, referenceRole: ref.role,
       coverage: a.coverage, substitutionRate: a.substitutionRate, referenceCoverage: a.referenceCoverage,
       spunSide, direction, passages: a.passages,
     };
-    const derived = isDerived(a, th);
-    const share = `${percent(a.coverage)} of the article aligns with "${ref.title}" (${ref.source})`;
+    const derived = rewrite !== null || isDerived(a, th);
+    const share = rewrite
+      ? `${percent(rewrite.inOrder)} of the article's names and numbers follow "${ref.title}" (${ref.source}) in the same order`
+      : `${percent(a.coverage)} of the article aligns with "${ref.title}" (${ref.source})`;
     if (!derived) {
       verdict = 'related';
       confidence = clamp01(0.5 + a.coverage);
       reasons.push(`${share}: it shares passages, not the whole text.`);
     } else if (reworded && spunSide === 'page') {
       verdict = 'spun';
-      confidence = clamp01(0.45 + 0.35 * a.coverage + 0.2 * Math.min(1, a.substitutions.length / 15)) *
-        (direction.spunSide === 'undecided' ? 0.8 : 1);
-      reasons.push(`${share}, with ${percent(a.substitutionRate)} of its words swapped for others.`, ...direction.reasons);
-    } else if (reworded) {
+      confidence = clamp01(0.45 + 0.35 * a.coverage + 0.2 * Math.min(1, a.substitutions.length / 15));
+      reasons.push(rewrite ? `${share}: a rewrite of it.` : `${share}, with ${percent(a.substitutionRate)} of its words swapped for others.`, ...direction.reasons);
+    } else if (reworded && spunSide === 'reference') {
       verdict = 'related';
       confidence = clamp01(0.4 + 0.4 * a.coverage);
       knownSpunCopy = { referenceId: ref.id, title: ref.title, source: ref.source };
       reasons.push(`${share}, and the reference is the reworded side: a spun copy of this article is known.`, ...direction.reasons);
+    } else if (reworded) {
+      // One text rewrites the other and the evidence does not say which: no accusation either way.
+      verdict = 'related';
+      confidence = 0.5;
+      reasons.push(`${share}: one of the two is a rewrite of the other, and the evidence does not tell which.`, ...direction.reasons);
     } else {
       // Only a credit the page added itself counts: one copied along with the text proves nothing.
       const origin = trusted || creditsSource(blankOut(input.pageText, a.passages.map((p) => p.page)), ref.source);
@@ -106,6 +118,16 @@ export function classify(input: ClassifyInput): CheckResult {
     reasons.push(`Same story as "${ref.title}" (${ref.source}), told in other words: it shares ${sharedKeys.join(', ')}.`);
   }
 
+  // With no known source, the text's own marks of machine rewording may warn, when they are strong.
+  let fromSourceFree = false;
+  if (!warns(verdict) && !match && input.sourceFree && readsReworded(input.sourceFree, boilerplate)) {
+    verdict = 'spun';
+    fromSourceFree = true;
+    confidence = clamp01(0.5 + input.sourceFree.evidence / 40);
+    const sample = input.sourceFree.tortured.slice(0, 3).map((h) => `"${h.text}" (usually "${h.likely}")`);
+    reasons.unshift(`The text reads as machine-reworded, though no original is known${sample.length ? `: ${sample.join(', ')}` : ''}.`);
+  }
+
   let fromBoilerplate = false;
   if (pageBoilerplate && !warns(verdict)) {
     verdict = pageBoilerplate;
@@ -129,13 +151,14 @@ export function classify(input: ClassifyInput): CheckResult {
     verdict,
     confidence: Math.round(confidence * 100) / 100,
     // A warning that rests on boilerplate alone does not make the page a copy of the reference it matched.
-    summary: summarize(verdict, fromBoilerplate ? null : match, knownSpunCopy, story),
+    summary: fromSourceFree ? 'This article looks machine-reworded; no original is known.' : summarize(verdict, fromBoilerplate ? null : match, knownSpunCopy, story),
     reasons,
     match,
     boilerplate,
     substitutions: match && best ? best.alignment.substitutions : [],
     story,
     knownSpunCopy,
+    sourceFree: input.sourceFree,
     pageWords: input.pageWords,
   };
 }

@@ -1,64 +1,103 @@
 import { phraseRarity } from './rarity.ts';
-import type { DirectionEvidence, ReferenceRole, Substitution } from './types.ts';
+import type { DirectionEvidence, Reference, SourceFreeSummary, Substitution } from './types.ts';
 
 export interface DirectionInput {
   substitutions: readonly Substitution[];
+  /** Each side's text judged on its own (null without the analyser's tables). */
+  page: SourceFreeSummary | null;
+  reference: SourceFreeSummary | null;
   /** The page carries boilerplate that marks a scraped, auto-published or spun page. */
   pageHasWarningBoilerplate: boolean;
-  referenceRole: ReferenceRole;
+  referenceRole: Reference['role'];
+  referenceOrigin: Reference['origin'];
   pageTrusted: boolean;
-  rarityMargin: number;
+  /** Score (evidence units) one side must lead by to be called the spun one. */
+  margin: number;
 }
 
 const CAPITALISED = /(?:^|[^\p{L}])\p{Lu}/u;
 
-/** Weight of one piece of non-lexical evidence, in rarity units. */
-const EVIDENCE_WEIGHT = 0.3;
+/**
+ * Weights of each piece of evidence, in one unit: positive leans to the page being the spun side. A fluency
+ * gap is strong where it is large (translation round trips lose about 0.1–0.3 log10 per word pair); word
+ * rarity is a weak hint, since paraphrasers often choose commoner words. Data, measured by `npm run eval`.
+ */
+export const DIRECTION_WEIGHTS = {
+  /**
+   * Per log10 of mean bigram probability the page reads less fluently than the reference, beyond
+   * fluencyDeadZone: synonym spinners choose common words and can read as fluent as their source (gaps of
+   * about 0.1 either way), so only a larger gap says which side went through a machine.
+   */
+  fluencyGap: 6,
+  fluencyDeadZone: 0.1,
+  /**
+   * Per unit of the source-free analyser's rewording evidence the page has more of (scaled to equal length):
+   * an original has none of the marks its spun copy carries, while a copy of a spun text inherits them.
+   */
+  evidenceGap: 0.5,
+  /** A spinner that happens to swap one marked word away leaves a gap of about one unit: no signal. */
+  evidenceDeadZone: 1,
+  /** Per unit of mean word rarity (SUBTLEX −log10) of the page's swapped words over the reference's. */
+  rarityGap: 0.25,
+  pageBoilerplate: 0.4,
+  referenceKnownSpun: 0.3,
+  referenceScraped: 0.15,
+  /** A reference the reader added is an original unless the evidence says otherwise. */
+  referenceAddedByReader: 0.5,
+} as const;
+
+/** How far `x` lies outside [−zone, zone], with its sign. */
+const beyond = (x: number, zone: number) => Math.sign(x) * Math.max(0, Math.abs(x) - zone);
+
+function meanRarity(substitutions: readonly Substitution[], side: 'page' | 'reference'): number {
+  let sum = 0;
+  for (const s of substitutions) sum += phraseRarity(s[side]);
+  return substitutions.length ? sum / substitutions.length : 0;
+}
 
 /**
- * Decides which side of a reworded alignment is the spun one. The spun side uses rarer words (measured on
- * the swapped phrases only, where the two texts differ); scraper boilerplate and a reference already known
- * to be a bad copy tilt the decision, and a page on a trusted site is the original.
+ * Decides which side of a reworded alignment is the spun one by judging each side on its own: fluency and
+ * rewrite artefacts first, then scraper boilerplate, the reference's known role and who added it; the
+ * rarity of the swapped words only as a weak hint. A page on a trusted site is the original.
  */
 export function decideDirection(input: DirectionInput): DirectionEvidence {
-  // Names are not a spinner's word choice ("Roosevelt Room" → "Love Room" says nothing about which word
-  // is rarer English), so swaps involving a capitalised word are left out of the comparison.
-  const substitutions = input.substitutions.filter((s) => !CAPITALISED.test(s.page) && !CAPITALISED.test(s.reference));
-  let pageRarity = 0;
-  let referenceRarity = 0;
-  for (const s of substitutions) {
-    pageRarity += phraseRarity(s.page);
-    referenceRarity += phraseRarity(s.reference);
-  }
-  if (substitutions.length) {
-    pageRarity /= substitutions.length;
-    referenceRarity /= substitutions.length;
-  }
+  const w = DIRECTION_WEIGHTS;
   const reasons: string[] = [];
-  let score = pageRarity - referenceRarity;
-  if (substitutions.length) {
-    reasons.push(
-      `swapped words on the page are ${score >= 0 ? 'rarer' : 'more common'} than the reference's ` +
-        `(rarity ${pageRarity.toFixed(2)} vs ${referenceRarity.toFixed(2)})`,
-    );
+  let score = 0;
+  const add = (value: number, reason: string) => {
+    if (value === 0) return;
+    score += value;
+    reasons.push(reason);
+  };
+
+  const judged = input.page !== null && input.reference !== null && input.page.opinion !== 'no-opinion' && input.reference.opinion !== 'no-opinion';
+  if (judged && input.page && input.reference) {
+    const gap = input.reference.fluency - input.page.fluency;
+    add(w.fluencyGap * beyond(gap, w.fluencyDeadZone), gap > 0 ? 'the page reads less like fluent English than the reference' : 'the reference reads less like fluent English than the page');
+    // The page's marks scaled to the reference's length, so a copy of half a text with half its marks ties.
+    const evidence = (input.page.evidence * input.reference.coveredPairs) / Math.max(input.page.coveredPairs, 1) - input.reference.evidence;
+    add(w.evidenceGap * beyond(evidence, w.evidenceDeadZone), evidence > 0 ? 'the page has more marks of machine rewording' : 'the reference has more marks of machine rewording');
   }
-  if (input.pageHasWarningBoilerplate) {
-    score += EVIDENCE_WEIGHT;
-    reasons.push('the page carries scraper or auto-publishing boilerplate');
+  // Names are not a spinner's word choice ("Roosevelt Room" → "Love Room"), so they are left out.
+  const swaps = input.substitutions.filter((s) => !CAPITALISED.test(s.page) && !CAPITALISED.test(s.reference));
+  const pageRarity = meanRarity(swaps, 'page');
+  const referenceRarity = meanRarity(swaps, 'reference');
+  if (swaps.length) {
+    add(w.rarityGap * (pageRarity - referenceRarity), pageRarity >= referenceRarity
+      ? 'the words swapped in on the page are less common than the ones they replace'
+      : 'the words on the page are more common than the reference\'s');
   }
-  if (input.referenceRole === 'spun') {
-    score -= EVIDENCE_WEIGHT;
-    reasons.push('the reference is itself a known spun copy');
-  } else if (input.referenceRole === 'auto-published') {
-    // Scrapers are the ones that spin: a reference that carries scraper boilerplate leans to being the copy.
-    score -= EVIDENCE_WEIGHT / 2;
-    reasons.push('the reference carries scraper or auto-publishing boilerplate');
-  }
+  if (input.pageHasWarningBoilerplate) add(w.pageBoilerplate, 'the page carries scraper or auto-publishing boilerplate');
+  // A reference is known to be spun from the marks in its text; when both texts were judged, the marks
+  // were weighed above and are not counted twice.
+  if (input.referenceRole === 'spun' && !judged) add(-w.referenceKnownSpun, 'the reference is itself a known spun copy');
+  else if (input.referenceRole === 'auto-published') add(-w.referenceScraped, 'the reference carries scraper or auto-publishing boilerplate');
+  else if (input.referenceOrigin === 'user' && input.referenceRole === 'original') add(-w.referenceAddedByReader, 'you added the reference as an original');
+
   if (input.pageTrusted) {
-    // The reader vouches for this site: it is the original, whatever the words say.
-    reasons.push('the page is on a site you trust, so it is taken as the original');
+    reasons.unshift('the page is on a site you trust, so it is taken as the original');
     return { spunSide: 'reference', pageRarity, referenceRarity, score: -Infinity, reasons };
   }
-  const spunSide = score > input.rarityMargin ? 'page' : score < -input.rarityMargin ? 'reference' : 'undecided';
-  return { spunSide, pageRarity, referenceRarity, score, reasons };
+  const spunSide = score > input.margin ? 'page' : score < -input.margin ? 'reference' : 'undecided';
+  return { spunSide, pageRarity, referenceRarity, score: Math.round(score * 100) / 100, reasons };
 }

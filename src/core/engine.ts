@@ -2,10 +2,12 @@ import { align } from './align.ts';
 import { cleanText } from './boilerplate/clean.ts';
 import { classify, isDerived, type ClassifyInput } from './classify.ts';
 import { fingerprints } from './fingerprint.ts';
+import { compareKeyOrder, isRewrite, type KeyOrder } from './key-order.ts';
 import { buildFingerprintIndex } from './fingerprint-index.ts';
 import { PAGE_STORY_KEYS, storyKeys } from './story.ts';
 import { tokenize, type Tokens } from './text.ts';
 import { THRESHOLDS } from './thresholds.ts';
+import type { SourceFreeAnalyser } from './source-free/analyse.ts';
 import type { Alignment, CheckResult, PageInput, Reference, Sensitivity } from './types.ts';
 
 export interface CheckOptions {
@@ -40,7 +42,13 @@ function withoutCommonKeys(keys: readonly Uint32Array[]): Uint32Array[] {
   return keys.map((list) => list.filter((k) => holders.get(k)! <= limit));
 }
 
-export function createEngine(references: readonly Reference[]): Engine {
+export interface EngineOptions {
+  /** Judges each page's text on its own; without it, only matches and boilerplate count. */
+  analyser?: SourceFreeAnalyser | null;
+}
+
+export function createEngine(references: readonly Reference[], engineOptions: EngineOptions = {}): Engine {
+  const analyser = engineOptions.analyser ?? null;
   // One pass per reference keeps only what the indexes need; tokens are made again, lazily, for the few
   // candidates a check aligns (holding every reference's tokens during the build costs gigabytes at 100,000).
   const prints: Uint32Array[] = [];
@@ -80,16 +88,28 @@ export function createEngine(references: readonly Reference[]): Engine {
         if (!best || rank(alignment) > rank(best.alignment)) best = { reference, alignment };
       }
       let story: ClassifyInput['story'] = null;
+      let keyOrder: KeyOrder | null = null;
       if (!best || best.alignment.coverage < thresholds.minCoverage) {
         const pageKeys = storyKeys(tokens, PAGE_STORY_KEYS);
         const [top] = storyIndex.lookup(pageKeys.hashes, 1, thresholds.minStoryKeys);
         if (top) {
-          const referenceKeys = storyKeys(referenceTokens(top.reference)).words;
-          story = { reference: references[top.reference]!, sharedKeys: referenceKeys.filter((w) => pageKeys.words.includes(w)) };
+          const reference = references[top.reference]!;
+          const order = compareKeyOrder(tokens, referenceTokens(top.reference));
+          if (isRewrite(order)) {
+            // Names and numbers in the reference's order: a rewrite the word alignment could not follow.
+            keyOrder = order;
+            if (best?.reference !== reference) best = { reference, alignment: align(tokens, text, referenceTokens(top.reference), reference.body) };
+          } else {
+            const referenceKeys = storyKeys(referenceTokens(top.reference)).words;
+            story = { reference, sharedKeys: referenceKeys.filter((w) => pageKeys.words.includes(w)) };
+          }
         }
       }
       if (tokensOf.size > 64) tokensOf.clear();
+      const sourceFree = analyser ? analyser.analyse(text, tokens, cleaned.excluded) : null;
       return classify({
+        keyOrder,
+        sourceFree,
         story,
         pageText: text,
         pageWords: tokens.words.length,

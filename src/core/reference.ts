@@ -1,5 +1,7 @@
 import { cleanText, keptText } from './boilerplate/clean.ts';
-import type { Reference } from './types.ts';
+import type { SourceFreeAnalyser } from './source-free/analyse.ts';
+import { tokenize } from './text.ts';
+import type { Reference, SourceFreeSummary } from './types.ts';
 import { roleFromEvidence } from './verdict-evidence.ts';
 
 /** A document as read from a file, a page or the user's paste, before cleaning. */
@@ -13,11 +15,19 @@ export interface RawDocument {
   origin?: Reference['origin'];
 }
 
-/** Cleans a document into a reference: body without chrome, boilerplate evidence, metadata and role. */
-export function buildReference(doc: RawDocument): Reference {
+/**
+ * Cleans a document into a reference: body without chrome, boilerplate evidence, metadata and role. With
+ * the source-free analyser, its own text is judged too (a reference can itself be the spun copy).
+ */
+export function buildReference(doc: RawDocument, analyser: SourceFreeAnalyser | null = null): Reference {
   const cleaned = cleanText(doc.text, { url: doc.url ?? null });
   const body = keptText(doc.text, cleaned.excluded);
-  const { role, reason } = roleFromEvidence(cleaned.hits);
+  let sourceFree: SourceFreeSummary | null = null;
+  if (analyser) {
+    const { opinion, evidence, fluency, coveredPairs } = analyser.analyse(doc.text, tokenize(doc.text, cleaned.excluded), cleaned.excluded);
+    sourceFree = { opinion, evidence, fluency, coveredPairs };
+  }
+  const { role, reason } = roleFromEvidence(cleaned.hits, sourceFree);
   const host = doc.url ? safeHost(doc.url) : null;
   return {
     id: doc.id,
@@ -30,6 +40,7 @@ export function buildReference(doc: RawDocument): Reference {
     role,
     roleReason: reason,
     origin: doc.origin ?? 'user',
+    sourceFree,
   };
 }
 

@@ -15,8 +15,8 @@ export interface Thresholds {
   minSubstitutions: number;
   /** Below this coverage a shared passage is "related" (a shared quote), not derivation. */
   minRelatedCoverage: number;
-  /** Rarity gap (SUBTLEX −log10 units) between the two sides' swapped words that decides direction. */
-  rarityMargin: number;
+  /** Lead (direction.ts evidence units) one side of a reworded alignment needs to be called the spun one. */
+  directionMargin: number;
   /** Key names and numbers (of a reference's STORY_KEYS) a page must share to be about the same story. */
   minStoryKeys: number;
   /** Candidates from the index that get a full alignment. */
@@ -32,7 +32,7 @@ export const THRESHOLDS: Readonly<Record<Sensitivity, Thresholds>> = {
     minSubstitutionRate: 0.04,
     minSubstitutions: 5,
     minRelatedCoverage: 0.1,
-    rarityMargin: 0.35,
+    directionMargin: 0.35,
     minStoryKeys: 6,
     maxCandidates: 5,
     minSharedFingerprints: 4,
@@ -43,7 +43,7 @@ export const THRESHOLDS: Readonly<Record<Sensitivity, Thresholds>> = {
     minSubstitutionRate: 0.02,
     minSubstitutions: 4,
     minRelatedCoverage: 0.05,
-    rarityMargin: 0.2,
+    directionMargin: 0.2,
     minStoryKeys: 5,
     maxCandidates: 6,
     minSharedFingerprints: 3,
@@ -54,7 +54,7 @@ export const THRESHOLDS: Readonly<Record<Sensitivity, Thresholds>> = {
     minSubstitutionRate: 0.01,
     minSubstitutions: 3,
     minRelatedCoverage: 0.03,
-    rarityMargin: 0.1,
+    directionMargin: 0.1,
     minStoryKeys: 4,
     maxCandidates: 8,
     minSharedFingerprints: 2,

@@ -47,6 +47,8 @@ export interface Reference {
   /** Why the role was given, one line for a reader. */
   roleReason: string;
   origin: 'bundled' | 'user';
+  /** What its own text says about rewording (null when built without the analyser's tables). */
+  sourceFree?: SourceFreeSummary | null;
 }
 
 /** One page phrase that replaces a reference phrase, with offsets into both texts. */
@@ -78,6 +80,44 @@ export interface Alignment {
   pageWords: number;
   referenceWords: number;
 }
+
+/** A word pair improbable in fluent English next to a strong collocation one thesaurus swap away. */
+export interface TorturedPhrase {
+  text: string;
+  span: Span;
+  /** What it probably said ("criminal syndicates" for "prison syndicates"). */
+  likely: string;
+}
+
+/** A mark that a translation round trip or a rewriting tool leaves, whatever the languages involved. */
+export interface RewriteArtefact {
+  kind: 'foreign-word' | 'broken-quote' | 'quotation-dash' | 'two-spellings' | 'lower-case-name';
+  text: string;
+  span: Span;
+  /** For two spellings: the other spelling. */
+  other?: string;
+}
+
+/** Why the source-free analyser has no opinion on a text. */
+export type Abstention = 'too-short' | 'not-english' | 'not-covered';
+
+/** What a text, on its own, says about having been machine-reworded. */
+export interface SourceFreeReport {
+  /** 'reworded' is strong evidence; 'fluent' found too little; 'no-opinion' when the models cannot judge. */
+  opinion: 'reworded' | 'fluent' | 'no-opinion';
+  abstention: Abstention | null;
+  /** Evidence of rewording in one number (0 = none), in units of how unusual it is on fluent news. */
+  evidence: number;
+  /** Mean log10 bigram probability: lower reads less like fluent English. */
+  fluency: number;
+  tortured: TorturedPhrase[];
+  artefacts: RewriteArtefact[];
+  /** Word pairs the model covers: what rates are measured over. */
+  coveredPairs: number;
+}
+
+/** The part of a reference's own source-free report that is kept with it, for deciding direction. */
+export type SourceFreeSummary = Pick<SourceFreeReport, 'opinion' | 'evidence' | 'fluency' | 'coveredPairs'>;
 
 export type SpunSide = 'page' | 'reference' | 'undecided';
 
@@ -119,6 +159,8 @@ export interface CheckResult {
   story: { referenceId: string; title: string; source: string; sharedKeys: string[] } | null;
   /** When the page is the fluent side of a known spun copy: that copy. */
   knownSpunCopy: { referenceId: string; title: string; source: string } | null;
+  /** The page's text judged on its own (null when the engine runs without the analyser's tables). */
+  sourceFree: SourceFreeReport | null;
   pageWords: number;
 }
 

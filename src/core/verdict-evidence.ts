@@ -1,4 +1,5 @@
-import type { BoilerplateHit, ReferenceRole, Verdict } from './types.ts';
+import { SOURCE_FREE_SETTINGS } from './source-free/settings.ts';
+import type { BoilerplateHit, ReferenceRole, SourceFreeSummary, Verdict } from './types.ts';
 
 const WARNING_KINDS: ReadonlySet<BoilerplateHit['kind']> = new Set(['auto-publish', 'scraper-footer', 'spinner-artefact']);
 
@@ -18,11 +19,26 @@ export function warns(verdict: Verdict): boolean {
   return verdict === 'spun' || verdict === 'auto-published' || verdict === 'copy';
 }
 
-/** A reference's role, from its own boilerplate. */
-export function roleFromEvidence(hits: readonly BoilerplateHit[]): { role: ReferenceRole; reason: string } {
+/**
+ * The text reads as machine-reworded: strong source-free evidence on its own, or some evidence on a page
+ * that also carries a scraper's footer (scrapers are the sites that spin).
+ */
+export function readsReworded(sourceFree: SourceFreeSummary | null, hits: readonly BoilerplateHit[]): boolean {
+  if (!sourceFree || sourceFree.opinion === 'no-opinion') return false;
+  if (sourceFree.opinion === 'reworded') return true;
+  return sourceFree.evidence >= SOURCE_FREE_SETTINGS.supportingEvidence && hits.some((h) => h.kind === 'scraper-footer');
+}
+
+/** A reference's role, from its own boilerplate and what its text says about rewording. */
+export function roleFromEvidence(hits: readonly BoilerplateHit[], sourceFree: SourceFreeSummary | null = null): { role: ReferenceRole; reason: string } {
   const verdict = boilerplateVerdict(hits);
   const evidence = hits.find((h) => (verdict === 'spun' ? h.kind === 'spinner-artefact' : h.kind === 'auto-publish' || h.kind === 'scraper-footer'));
-  if (verdict && evidence) return { role: verdict, reason: `${evidence.explanation} ("${evidence.text.slice(0, 80)}")` };
+  const quoted = evidence ? `${evidence.explanation} ("${evidence.text.slice(0, 80)}")` : '';
+  if (readsReworded(sourceFree, hits) && verdict !== 'spun') {
+    const reason = 'Its text reads as machine-reworded.';
+    return { role: 'spun', reason: quoted ? `${reason} ${quoted}` : reason };
+  }
+  if (verdict && evidence) return { role: verdict, reason: quoted };
   return { role: 'original', reason: 'No scraper, auto-publishing or spinner evidence in the text.' };
 }
 

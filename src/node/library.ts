@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { buildReference, type Reference } from '../core/index.ts';
 import { listDocumentFiles, readDocument } from './documents.ts';
+import { nodeSourceFreeAnalyser } from './source-free.ts';
 
 export const SEEDS_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));
 
@@ -8,7 +9,7 @@ export const SEEDS_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url))
 export async function loadReferences(paths: readonly string[], origin: Reference['origin']): Promise<Reference[]> {
   const references: Reference[] = [];
   for (const file of await listDocumentFiles(paths)) {
-    references.push(buildReference({ ...(await readDocument(file)), origin }));
+    references.push(buildReference({ ...(await readDocument(file)), origin }, nodeSourceFreeAnalyser()));
   }
   return references;
 }

@@ -5,6 +5,7 @@ import { loadSeedLibrary } from '../../src/node/library.ts';
 import { librarySection } from './library-section.ts';
 import { seedSection } from './seeds-section.ts';
 import { signaturesSection } from './signatures-section.ts';
+import { sourceFreeSection } from './source-free-section.ts';
 import { survivalSection } from './survival-section.ts';
 import { bytes, heading, percent, ratio, table, time, verdict } from './table.ts';
 import { hasGc, nowNs } from './timing.ts';
@@ -22,6 +23,7 @@ const s1 = seedSection(seeds, log);
 const s3 = signaturesSection(seeds, log);
 const s2 = await librarySection(seeds, log);
 survivalSection(seeds, log);
+const s5 = sourceFreeSection(seeds, log);
 
 log(heading('Summary'));
 log(table(
@@ -30,6 +32,7 @@ log(table(
     ['engine ≤ 10 % of Readability extraction (typical page)', `${percent(s1.typicalShare, 2)} median, worst ${percent(s1.worstShare, 2)} (${s1.worstPage})`, verdict(s1.pass)],
     [`check ≤ 5 ms median, ${s2.largest.n.toLocaleString('en')} references`, time(s2.worstCheckNs), verdict(s2.lookupPass)],
     [`index ≤ 512 B per reference, ${s2.largest.n.toLocaleString('en')} references`, `${(s2.largest.indexBytes / s2.largest.n).toFixed(0)} B`, verdict(s2.bytesPass)],
+    ['source-free analyser ≤ 1 ms median per article, tables ≤ 3 MB', `${time(s5.medianNs)} median (worst ${time(s5.worstNs)}), ${bytes(s5.tableBytes)}, loaded in ${time(s5.loadNs)}`, verdict(s5.pass)],
   ],
 ));
 log('');

@@ -5,6 +5,7 @@
 import { parseHTML } from 'linkedom';
 import { createEngine, type Reference } from '../../src/core/index.ts';
 import { extractArticle } from '../../src/extract/index.ts';
+import { createNodeEngine } from '../../src/node/source-free.ts';
 import { spin } from '../support/spin.ts';
 import { bareTokenize } from './baseline.ts';
 import { renderNewsPage } from './news-page.ts';
@@ -78,7 +79,7 @@ function sampleExtraction(html: string, parse: number[], extract: number[]): voi
 
 export function seedSection(references: Reference[], log: (line: string) => void): SeedSummary {
   log(heading('1. Engine cost per article vs a tokenising pass and vs Readability extraction'));
-  const engine = createEngine(references);
+  const engine = createNodeEngine(references);
   const lib = stagedLibrary(references);
   const pages: Page[] = [];
   references.forEach((ref, k) => {

@@ -234,8 +234,8 @@ describe('privacy and least privilege', () => {
       await spun.close();
     }
 
-    // The worker cannot reach the network at all: its CSP (connect-src 'none') refuses even a request to
-    // this machine, so nothing is sent and the fixture site never hears of it.
+    // The worker cannot reach the network at all: its CSP (connect-src 'self', the extension's own files
+    // only) refuses even a request to this machine, so nothing is sent and the fixture site never hears of it.
     const probe = `${site.origin}/favicon.svg?probe=service-worker`;
     const w = await h.worker();
     const outcome = await w.evaluate((u: string) => fetch(u, { mode: 'no-cors' }).then(() => 'sent', (e: unknown) => `refused: ${String(e)}`), probe);
@@ -279,6 +279,7 @@ describe('privacy and least privilege', () => {
           .map((d) => [d[0]!, d.slice(1)] as const),
       );
       expect(directives.get('script-src'), `${where} script-src (${csp})`).toEqual(["'self'"]);
+      expect(directives.get('connect-src'), `${where} connect-src (${csp})`).toEqual(["'self'"]);
       expect(csp, `${where} CSP`).not.toMatch(/'unsafe-eval'|'unsafe-inline'|'wasm-unsafe-eval'|\bhttps?:|\*/);
       expect(directives.get('object-src') ?? directives.get('default-src'), `${where} object-src`).toEqual(["'none'"]);
     }

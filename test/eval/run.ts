@@ -5,11 +5,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import { loadSeedLibrary } from '../../src/node/library.ts';
-import { createEngine } from '../../src/core/index.ts';
+import { createNodeEngine } from '../../src/node/source-free.ts';
 import type { CheckResult, Sensitivity } from '../../src/core/types.ts';
 import { loadDevSet, type DevCase } from '../fixtures/dev-set.ts';
 import { evaluate, formatTable } from './evaluate.ts';
 import { realWebSection } from './real-web.ts';
+import { committedPairs, evaluateFluent, evaluatePairs, fetchedFluent, fetchedPairs, formatFluent, formatPairs } from './source-free.ts';
 
 const SENSITIVITIES: readonly Sensitivity[] = ['low', 'normal', 'high'];
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -19,7 +20,7 @@ const cases = loadDevSet();
 const t1 = performance.now();
 const library = await loadSeedLibrary();
 const t2 = performance.now();
-const engine = createEngine(library);
+const engine = createNodeEngine(library);
 const t3 = performance.now();
 
 console.log(`Spinscope evaluation: ${cases.length} cases against ${library.length} references\n`);
@@ -64,3 +65,25 @@ console.log(`  load library    ${ms(t2 - t1)}`);
 console.log(`  create engine   ${ms(t3 - t2)}`);
 console.log(`  ${checks} checks     ${ms(checkTime)} total, ${ms(checkTime / Math.max(1, checks))} mean, slowest ${ms(slowest.ms)} (${slowest.id})`);
 console.log(`  wall clock      ${ms(performance.now() - t0)}`);
+
+// Real rewrites and fluent news: source-free evidence and direction.
+{
+  const started = performance.now();
+  const committed = committedPairs();
+  console.log(`\nparaphrase-tool copies, in the repository (${committed.length} Apertium round trips of Brown corpus news)`);
+  console.log(formatPairs(evaluatePairs(committed)));
+  const fetched = fetchedPairs();
+  if (fetched) {
+    console.log(`\nparaphrase-tool copies, fetched (${fetched.length} Apertium round trips of news, test/eval/material/README.md)`);
+    console.log(formatPairs(evaluatePairs(fetched)));
+  } else console.log('\n(fetched paraphrase pairs absent: run test/eval/material/fetch-material.ts for the full table)');
+  const fluent = fetchedFluent();
+  if (fluent) {
+    console.log(`\nfluent news (${fluent.length} articles), checked against the seed library`);
+    console.log(formatFluent(evaluateFluent(fluent, engine)));
+  } else {
+    console.log('\nfluent news: the originals of the committed pairs (fetch the material for 12,000 articles)');
+    console.log(formatFluent(evaluateFluent(committed.map((p) => ({ id: p.id, corpus: 'brown', text: p.original })), engine)));
+  }
+  console.log(`  (${ms(performance.now() - started)})`);
+}

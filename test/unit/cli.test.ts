@@ -63,7 +63,10 @@ describe('spinscope check', () => {
     expect(code).toBe(0);
     const line = JSON.parse(out[0]!);
     expect(line.match.referenceId).toBe(library[1]!.id);
-    expect(line.verdict).toBe('auto-published');
+    // A copy of seed 001, itself a spun copy: the copy shares its text and its marks of rewording.
+    expect(line.verdict).toBe('spun');
+    expect(line.sourceFree.opinion).toBe('reworded');
+    expect(line.sourceFree.artefacts.map((a: { kind: string }) => a.kind)).toContain('broken-quote');
     expect(line.boilerplate.map((b: { rule: string }) => b.rule)).toContain('source-link-footer');
   });
 
@@ -119,7 +122,7 @@ describe('the installed command', () => {
   it('runs as the package bin', async () => {
     const { stdout } = await promisify(execFile)('node', ['src/cli/spinscope.js', 'check', '--json', spunFile]);
     expect(JSON.parse(stdout).verdict).toBe('spun');
-  });
+  }, 30_000);
 });
 
 describe("the page's own address", () => {

@@ -1,24 +1,64 @@
 import { describe, expect, it } from 'vitest';
 import { decideDirection, type DirectionInput } from '../../../src/core/direction.ts';
-import type { Substitution } from '../../../src/core/types.ts';
+import type { SourceFreeSummary, Substitution } from '../../../src/core/types.ts';
 
 const swap = (reference: string, page: string): Substitution => ({
   reference, page, referenceSpan: { start: 0, end: reference.length }, pageSpan: { start: 0, end: page.length },
 });
-const base: Omit<DirectionInput, 'substitutions'> = { pageHasWarningBoilerplate: false, referenceRole: 'original', pageTrusted: false, rarityMargin: 0.2 };
+const fluent: SourceFreeSummary = { opinion: 'fluent', evidence: 0.5, fluency: -2.4, coveredPairs: 400 };
+const base: Omit<DirectionInput, 'substitutions'> = {
+  page: null, reference: null, pageHasWarningBoilerplate: false, referenceRole: 'original', referenceOrigin: 'bundled', pageTrusted: false, margin: 0.2,
+};
 
 describe('direction', () => {
   const thesaurus = [swap('agreement', 'concord'), swap('meeting', 'convocation'), swap('said', 'asserted'), swap('big', 'sizeable')];
+  const reversed = thesaurus.map((s) => swap(s.page, s.reference));
 
-  it('finds the page spun when its swapped words are rarer', () => {
+  it('reads rarer swapped-in words as a weak hint that the page is spun', () => {
     const d = decideDirection({ ...base, substitutions: thesaurus });
     expect(d.spunSide).toBe('page');
     expect(d.pageRarity).toBeGreaterThan(d.referenceRarity);
+    expect(decideDirection({ ...base, substitutions: reversed }).spunSide).toBe('reference');
   });
 
-  it('finds the reference spun when the page has the common words', () => {
-    const reversed = thesaurus.map((s) => swap(s.page, s.reference));
-    expect(decideDirection({ ...base, substitutions: reversed }).spunSide).toBe('reference');
+  it('lets fluency outweigh rarity: a round trip makes words commoner but reads worse', () => {
+    const roundTrip: SourceFreeSummary = { opinion: 'fluent', evidence: 2, fluency: -2.7, coveredPairs: 400 };
+    // The round trip put commoner words in: "buy" for "purchase", "help" for "assist".
+    const commoner = [swap('purchase', 'buy'), swap('assist', 'help'), swap('begin', 'start')];
+    expect(decideDirection({ ...base, substitutions: commoner }).spunSide).toBe('reference');
+    const d = decideDirection({ ...base, substitutions: commoner, page: roundTrip, reference: fluent });
+    expect(d.spunSide).toBe('page');
+    expect(d.reasons.join(' ')).toMatch(/less like fluent English/);
+    // The same evidence the other way round blames the reference.
+    const reverse = commoner.map((x) => swap(x.page, x.reference));
+    expect(decideDirection({ ...base, substitutions: reverse, page: fluent, reference: roundTrip }).spunSide).toBe('reference');
+  });
+
+  it('ignores fluency when either side is beyond the model', () => {
+    const unjudged: SourceFreeSummary = { opinion: 'no-opinion', evidence: 0, fluency: -4, coveredPairs: 30 };
+    const d = decideDirection({ ...base, substitutions: thesaurus, page: unjudged, reference: fluent });
+    expect(d.reasons.join(' ')).not.toMatch(/fluent/);
+  });
+
+  it('takes a fluent page for the original of a known spun reference that carries the marks', () => {
+    const mild = [swap('big', 'large'), swap('said', 'stated')];
+    const marked: SourceFreeSummary = { opinion: 'reworded', evidence: 4.5, fluency: -2.4, coveredPairs: 400 };
+    const clean: SourceFreeSummary = { opinion: 'fluent', evidence: 0, fluency: -2.4, coveredPairs: 400 };
+    expect(decideDirection({ ...base, substitutions: mild, referenceRole: 'spun', page: clean, reference: marked }).spunSide).toBe('reference');
+  });
+
+  it('judges marks per length: a copy of half a marked text is not the cleaner side', () => {
+    const whole: SourceFreeSummary = { opinion: 'reworded', evidence: 4, fluency: -2.4, coveredPairs: 800 };
+    const half: SourceFreeSummary = { opinion: 'fluent', evidence: 2, fluency: -2.4, coveredPairs: 400 };
+    expect(decideDirection({ ...base, substitutions: thesaurus, referenceRole: 'spun', page: half, reference: whole }).spunSide).toBe('page');
+  });
+
+  it('takes a reference the reader added for an original unless the evidence says otherwise', () => {
+    const mild = [swap('big', 'large'), swap('said', 'stated')];
+    expect(decideDirection({ ...base, substitutions: mild, referenceOrigin: 'user' }).score)
+      .toBeLessThan(decideDirection({ ...base, substitutions: mild }).score);
+    const spunPage: SourceFreeSummary = { opinion: 'reworded', evidence: 6, fluency: -2.9, coveredPairs: 400 };
+    expect(decideDirection({ ...base, substitutions: mild, referenceOrigin: 'user', page: spunPage, reference: fluent }).spunSide).toBe('page');
   });
 
   it('leaves names out of the word comparison', () => {
@@ -28,15 +68,14 @@ describe('direction', () => {
     expect(d.spunSide).toBe('undecided');
   });
 
-  it('takes a trusted page for the original even against rarer wording', () => {
-    const mild = [swap('big', 'large'), swap('said', 'stated')];
-    expect(decideDirection({ ...base, substitutions: mild }).spunSide).not.toBe('reference');
-    expect(decideDirection({ ...base, substitutions: mild, pageTrusted: true }).spunSide).toBe('reference');
+  it('takes a trusted page for the original whatever the words say', () => {
+    const spunPage: SourceFreeSummary = { opinion: 'reworded', evidence: 6, fluency: -2.9, coveredPairs: 400 };
+    expect(decideDirection({ ...base, substitutions: thesaurus, page: spunPage, reference: fluent, pageTrusted: true }).spunSide).toBe('reference');
   });
 
   it('explains itself', () => {
     const d = decideDirection({ ...base, substitutions: thesaurus, pageHasWarningBoilerplate: true });
-    expect(d.reasons.join(' ')).toMatch(/rarer/);
+    expect(d.reasons.join(' ')).toMatch(/less common/);
     expect(d.reasons.join(' ')).toMatch(/boilerplate/);
   });
 });

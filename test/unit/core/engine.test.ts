@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createNodeEngine } from '../../../src/node/source-free.ts';
 import { buildReference, createEngine } from '../../../src/core/index.ts';
 import { loadSeedLibrary } from '../../../src/node/library.ts';
 import { spin } from '../../support/spin.ts';
 
 const library = await loadSeedLibrary();
-const engine = createEngine(library);
+const engine = createNodeEngine(library);
 
 describe('engine on the seed library', () => {
   it('matches a spun copy at every rate to the right reference and calls it spun', () => {

@@ -13,7 +13,14 @@ describe('the bundled library', () => {
     expect(byId['004']).toMatchObject({ source: 'ANI', date: '2021-12-08', role: 'auto-published' });
     expect(byId['002']).toMatchObject({ role: 'spun', date: '2021-12-07' });
     expect(byId['002']!.boilerplate.map((b) => b.rule)).toContain('spinner-mangled-credit');
-    expect(byId['000']).toMatchObject({ source: 'Business News', role: 'auto-published' });
+    // 000–003 are spun: their own text carries the marks (broken quotation marks, a quotation dash, a
+    // lower-case country), 000 and 001 on a scraper with a "Source link" footer too.
+    expect(byId['000']).toMatchObject({ source: 'Business News', role: 'spun' });
+    expect(byId['000']!.boilerplate.map((b) => b.kind)).toContain('scraper-footer');
+    expect(byId['001']).toMatchObject({ role: 'spun' });
+    expect(byId['003']).toMatchObject({ role: 'spun' });
+    expect(byId['001']!.sourceFree).toMatchObject({ opinion: 'reworded' });
+    expect(byId['004']!.sourceFree).toMatchObject({ opinion: 'fluent', evidence: 0 });
     for (const r of library) {
       expect(r.title.length).toBeGreaterThan(10);
       expect(r.body).not.toMatch(/Source link|Back to top|Leave a Reply|Open in App|Related (Articles|Stories)/);

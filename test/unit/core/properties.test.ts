@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createNodeEngine } from '../../../src/node/source-free.ts';
 import { buildReference, createEngine, type CheckResult } from '../../../src/core/index.ts';
 import { loadSeedLibrary } from '../../../src/node/library.ts';
 
 const library = await loadSeedLibrary();
-const engine = createEngine(library);
+const engine = createNodeEngine(library);
 const RUNS = 2000;
 /** Thousands of runs take seconds, more on a busy machine: a generous harness limit, not a speed check. */
 const SLOW = 120_000;

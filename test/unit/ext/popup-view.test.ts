@@ -23,6 +23,7 @@ function result(over: Partial<CheckResult> = {}): CheckResult {
     substitutions: [],
     story: null,
     knownSpunCopy: null,
+    sourceFree: null,
     pageWords: 400,
     ...over,
   };

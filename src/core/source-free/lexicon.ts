@@ -1,0 +1,57 @@
+import { hashString } from '../hash.ts';
+import type { SourceFreeTables } from './tables.ts';
+
+/** A tortured phrase's likely original: the collocation one synonym away. */
+export interface TorturedEntry {
+  /** The collocation's word that the page replaced, and which side of the pair it stood on. */
+  original: number;
+  side: 0 | 1;
+}
+
+/** Lookups over the tables: word ids, fluency bigrams, tortured phrases. */
+export interface Lexicon {
+  /** The word's id, or −1 when the model does not know it. */
+  id(word: string): number;
+  word(id: number): string;
+  /** log10 P(word). */
+  unigram(id: number): number;
+  /** log10 P(b | a) when the tables keep the bigram, else null. */
+  bigram(a: number, b: number): number | null;
+  tortured(a: number, b: number): TorturedEntry | null;
+  isForeign(word: string): boolean;
+  /** English always capitalises it ("sweden" is a mistake). */
+  isProperName(word: string): boolean;
+}
+
+function search(sorted: Uint32Array | Uint16Array, value: number, from = 0, to = sorted.length): number {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid]!;
+    if (v === value) return mid;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+export function createLexicon(t: SourceFreeTables): Lexicon {
+  const decoder = new TextDecoder();
+  return {
+    id: (word) => search(t.wordHashes, hashString(word)),
+    word: (id) => decoder.decode(t.wordText.subarray(t.wordStarts[id]!, t.wordStarts[id + 1]!)),
+    unigram: (id) => -t.unigramCost[id]! / 10,
+    bigram(a, b) {
+      const at = search(t.bigramSeconds, b, t.bigramStarts[a]!, t.bigramStarts[a + 1]!);
+      return at < 0 ? null : -t.bigramCost[at]! / 10;
+    },
+    tortured(a, b) {
+      const at = search(t.torturedSeconds, b, t.torturedStarts[a]!, t.torturedStarts[a + 1]!);
+      if (at < 0) return null;
+      return { original: t.torturedOriginal[at]!, side: t.torturedSide[at] as 0 | 1 };
+    },
+    isForeign: (word) => search(t.foreignHashes, hashString(word)) >= 0,
+    isProperName: (word) => search(t.properHashes, hashString(word)) >= 0,
+  };
+}

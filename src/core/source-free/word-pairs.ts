@@ -1,0 +1,25 @@
+import type { Tokens } from '../text.ts';
+
+/**
+ * Adjacent word pairs inside one sentence with nothing but spaces between them: where a language model's
+ * bigram statistics apply. Numbers and words written with digits are left out.
+ */
+export function adjacentPairs(tokens: Tokens, text: string, visit: (first: number, second: number) => void): void {
+  const { words, starts, ends, sentenceStart } = tokens;
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (sentenceStart[i + 1] || !onlySpaces(text, ends[i]!, starts[i + 1]!)) continue;
+    if (/\d/.test(words[i]!) || /\d/.test(words[i + 1]!)) continue;
+    visit(i, i + 1);
+  }
+}
+
+function onlySpaces(text: string, from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) !== 32) return false;
+  return true;
+}
+
+/** A capitalised word that does not begin a sentence is a name: no spinner chose it from a thesaurus. */
+export function isName(tokens: Tokens, i: number): boolean {
+  return tokens.capitalised[i] === 1 && tokens.sentenceStart[i] === 0;
+}

@@ -1,0 +1,113 @@
+/** The source-free analyser, stage by stage, on its real tables. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeTables, encodeTables } from '../../../src/core/source-free/tables.ts';
+import { createLexicon } from '../../../src/core/source-free/lexicon.ts';
+import { findTorturedPhrases } from '../../../src/core/source-free/tortured.ts';
+import { brokenQuotes, quotationDashes, twoSpellings, wordArtefacts } from '../../../src/core/source-free/artefacts.ts';
+import { fluency } from '../../../src/core/source-free/fluency.ts';
+import { tokenize } from '../../../src/core/text.ts';
+import { nodeSourceFreeAnalyser, SOURCE_FREE_TABLES_FILE } from '../../../src/node/source-free.ts';
+
+const tables = decodeTables(new Uint8Array(readFileSync(SOURCE_FREE_TABLES_FILE)));
+const lexicon = createLexicon(tables);
+const analyser = nodeSourceFreeAnalyser();
+const FLUENT = readFileSync(new URL('../../fixtures/independent/call-kremlin-readout.txt', import.meta.url), 'utf8');
+
+describe('tables', () => {
+  it('round-trips through the binary format and refuses anything else', () => {
+    const bytes = encodeTables(tables);
+    expect(Buffer.from(bytes).equals(readFileSync(SOURCE_FREE_TABLES_FILE))).toBe(true);
+    const again = decodeTables(bytes);
+    expect(again.wordHashes.length).toBe(tables.wordHashes.length);
+    expect(Buffer.from(again.torturedSeconds.buffer, again.torturedSeconds.byteOffset, again.torturedSeconds.byteLength)
+      .equals(Buffer.from(tables.torturedSeconds.buffer, tables.torturedSeconds.byteOffset, tables.torturedSeconds.byteLength))).toBe(true);
+    expect(() => decodeTables(new TextEncoder().encode('{"not":"tables"}'))).toThrow(/not a Spinscope table file/);
+    const future = encodeTables(tables);
+    new DataView(future.buffer).setUint32(4, 99, true);
+    expect(() => decodeTables(future)).toThrow(/version 99/);
+    expect(() => decodeTables(encodeTables(tables).subarray(0, 1000))).toThrow(/out of bounds/);
+  });
+
+  it('fits the worker bundle budget', () => {
+    expect(readFileSync(SOURCE_FREE_TABLES_FILE).byteLength).toBeLessThanOrEqual(3_000_000);
+  });
+});
+
+describe('tortured phrases', () => {
+  const find = (text: string) => findTorturedPhrases(tokenize(text), text, lexicon);
+
+  it('finds a thesaurus swap inside a fixed expression and names what it probably said', () => {
+    const hits = find('The prime pastor met the overseas minister on Tuesday.');
+    expect(hits.map((h) => [h.text, h.likely])).toContainEqual(['prime pastor', 'prime minister']);
+    const text = 'The prime pastor met reporters.';
+    expect(text.slice(hits[0]!.span.start, hits[0]!.span.end)).toBe('prime pastor');
+  });
+
+  it('leaves fluent collocations, names and numbers alone', () => {
+    expect(find('The prime minister held a press conference on national security.')).toEqual([]);
+    expect(find('Prime Pastor Smith arrived.')).toEqual([]);
+  });
+});
+
+describe('rewrite artefacts', () => {
+  it('finds quotation marks a translation turned around, and leaves well-formed quotes', () => {
+    expect(brokenQuotes('“I hope this is how things will turn out. ”\nHe added more.')).toHaveLength(1);
+    expect(brokenQuotes('“There will be consequences, “Biden told reporters.')).toHaveLength(1);
+    expect(brokenQuotes('“We are ready,” he said. “The ball is in their court.”')).toEqual([]);
+  });
+
+  it('finds the quotation dash of Swedish or French news, not a dash inside a sentence', () => {
+    expect(quotationDashes('Talks went on.\n– He said last Friday, “I do not accept a red line.”')).toHaveLength(1);
+    expect(quotationDashes('Talks went on – and on.\n- item')).toEqual([]);
+  });
+
+  it('finds a lower-case country only in a text that capitalises names elsewhere', () => {
+    const text = 'Russia and Ukraine met in Geneva with France watching. The ministers in sweden agreed.';
+    expect(wordArtefacts(tokenize(text), text, lexicon).map((a) => [a.kind, a.text])).toEqual([['lower-case-name', 'sweden']]);
+    const allLower = 'caracas - venezuela is seeking talks with banks in new york, said minister azpurua of venezuela.';
+    expect(wordArtefacts(tokenize(allLower), allLower, lexicon).filter((a) => a.kind === 'lower-case-name')).toEqual([]);
+  });
+
+  it('finds words of another language left in an English sentence', () => {
+    const text = 'The ministers met in Paris avec the delegations and other business.';
+    expect(wordArtefacts(tokenize(text), text, lexicon).map((a) => [a.kind, a.text])).toEqual([['foreign-word', 'avec']]);
+  });
+
+  it('finds one name spelt two ways beside the same other name, not two different people', () => {
+    const text = 'Defence Minister Oleksiy Reznikov spoke. Later Oleksiy Reznikow met Lavrov.';
+    expect(twoSpellings(tokenize(text), lexicon)).toMatchObject([{ kind: 'two-spellings', other: 'reznikov', text: 'reznikow' }]);
+    const people = 'Kiichi Miyazawa spoke. Koichi Kato replied.';
+    expect(twoSpellings(tokenize(people), lexicon)).toEqual([]);
+  });
+});
+
+describe('fluency', () => {
+  it('scores a round trip below its source', () => {
+    const source = 'Farmers are warning the government to take its time negotiating a free trade deal with China.';
+    const roundTrip = 'The farmers are warning the government to take his time that negotiates a free trade treats China.';
+    expect(fluency(tokenize(roundTrip), roundTrip, lexicon).meanLogP).toBeLessThan(fluency(tokenize(source), source, lexicon).meanLogP);
+  });
+});
+
+describe('the analyser', () => {
+  it('has no opinion on short, foreign or unreadable text', () => {
+    expect(analyser.analyse('Short news item with few words.')).toMatchObject({ opinion: 'no-opinion', abstention: 'too-short' });
+    const german = 'Die Bundesregierung hat am Mittwoch beschlossen, dass die neuen Regeln für die Unternehmen ab dem kommenden Jahr gelten sollen. '.repeat(12);
+    expect(analyser.analyse(german)).toMatchObject({ opinion: 'no-opinion', abstention: 'not-english' });
+  });
+
+  it('reads fluent news as fluent, with no marks', () => {
+    const report = analyser.analyse(FLUENT);
+    expect(report.opinion).toBe('fluent');
+    expect(report.evidence).toBeLessThan(1.5);
+  });
+
+  it('reads a seed spun through a translation as machine-reworded and quotes its marks', () => {
+    const seed = readFileSync(new URL('../../../seeds/001_2cdfb3fb3a2b4cf3.txt', import.meta.url), 'utf8');
+    const report = analyser.analyse(seed);
+    expect(report.opinion).toBe('reworded');
+    expect(report.artefacts.filter((a) => a.kind === 'broken-quote').length).toBeGreaterThanOrEqual(2);
+    for (const a of report.artefacts) expect(seed.slice(a.span.start, a.span.end).length).toBeGreaterThan(0);
+  });
+});
