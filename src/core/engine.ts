@@ -73,7 +73,7 @@ export function createEngine(references: readonly Reference[], engineOptions: En
     check(page, options = {}) {
       const thresholds = THRESHOLDS[options.sensitivity ?? 'normal'];
       const text = page.text.length > MAX_CHECKED_CHARS ? page.text.slice(0, MAX_CHECKED_CHARS) : page.text;
-      const cleaned = cleanText(text);
+      const cleaned = cleanText(text, page.url ? { url: page.url } : {});
       const tokens = tokenize(text, cleaned.excluded);
       const candidates = index.lookup(fingerprints(tokens), thresholds.maxCandidates, thresholds.minSharedFingerprints);
       let best: { reference: Reference; alignment: Alignment } | null = null;

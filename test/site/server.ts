@@ -7,9 +7,14 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { buildReference } from '../../src/core/index.ts';
+import { nodeSourceFreeAnalyser } from '../../src/node/source-free.ts';
 import {
   loadSeeds,
+  ROOT,
   loadIndependent,
   loadUnrelated,
   loadCredited,
@@ -172,10 +177,10 @@ export async function buildSite(): Promise<{
     const boiler = seed.trailer.some((t) => t.kind === 'source-link') ? ['Source link'] : [];
     const disclaimer = seed.body.find((b) => b.kind === 'p' && /auto-published/i.test(b.text));
     if (disclaimer) boiler.push('auto-published');
-    // The page shares its seed's text, so it gets the seed's own role: spinner marks first, then
-    // auto-publishing or scraper footers, else a plain copy.
-    const spinnerCredit = seed.body.some((b) => /\|\s*beautiful pictures\s*$/i.test(b.text));
-    const verdict: VerdictWord = spinnerCredit ? 'spun' : boiler.length ? 'auto-published' : 'copy';
+    // The page shares its seed's text, so it gets the seed's own role, decided from the seed's own evidence
+    // as the build decides it (spinner marks and marks of rewording, then auto-publishing or scraper footers).
+    const role = buildReference({ id: seed.id, text: readFileSync(join(ROOT, 'seeds', seed.file), 'utf8') }, nodeSourceFreeAnalyser()).role;
+    const verdict: VerdictWord = role === 'original' ? 'copy' : role;
     add(
       {
         path: `/scraped/${seed.slug}`,

@@ -58,8 +58,8 @@ describe('safety of the extension sources', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('makes no network requests', () => {
-    const offenders = sources.filter(({ text }) => /\bfetch\(|XMLHttpRequest|WebSocket\(|sendBeacon|EventSource\(/.test(text)).map(({ p }) => p);
+  it('makes no network requests (reading a file packed inside the extension is not one)', () => {
+    const offenders = sources.filter(({ text }) => /\bfetch\((?!ext\(\)\.runtime\.getURL\()|XMLHttpRequest|WebSocket\(|sendBeacon|EventSource\(/.test(text)).map(({ p }) => p);
     expect(offenders).toEqual([]);
   });
 });
