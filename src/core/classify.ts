@@ -1,7 +1,7 @@
 import { decideDirection } from './direction.ts';
 import type { KeyOrder } from './key-order.ts';
 import type { Thresholds } from './thresholds.ts';
-import type { Alignment, BoilerplateHit, CheckResult, Match, Reference, SourceFreeReport, SpunSide, Verdict } from './types.ts';
+import type { Alignment, BoilerplateHit, CheckResult, Match, Reference, SourceFreeReport, SpunSide, SwapFluency, Verdict } from './types.ts';
 import { boilerplateVerdict, creditsSource, readsReworded, warns } from './verdict-evidence.ts';
 
 export interface ClassifyInput {
@@ -18,6 +18,8 @@ export interface ClassifyInput {
   sourceFree: SourceFreeReport | null;
   /** Set when the best reference's names and numbers recur on the page in order: a rewrite of it. */
   keyOrder: KeyOrder | null;
+  /** The best alignment's swaps judged in context on both sides, when the engine has the analyser. */
+  swapFluency: SwapFluency | null;
 }
 
 /** A reference shorter than this is too small to call a page that contains it a copy of it. */
@@ -56,6 +58,7 @@ export function classify(input: ClassifyInput): CheckResult {
       substitutions: reworded ? a.substitutions : [],
       page: input.sourceFree,
       reference: ref.sourceFree ?? null,
+      swapFluency: input.swapFluency,
       pageHasWarningBoilerplate: pageBoilerplate !== null,
       referenceRole: ref.role,
       referenceOrigin: ref.origin,

@@ -1,11 +1,13 @@
 import { phraseRarity } from './rarity.ts';
-import type { DirectionEvidence, Reference, SourceFreeSummary, Substitution } from './types.ts';
+import type { DirectionEvidence, Reference, SourceFreeSummary, Substitution, SwapFluency } from './types.ts';
 
 export interface DirectionInput {
   substitutions: readonly Substitution[];
   /** Each side's text judged on its own (null without the analyser's tables). */
   page: SourceFreeSummary | null;
   reference: SourceFreeSummary | null;
+  /** The swaps judged in context on both sides (null without the analyser's tables). */
+  swapFluency: SwapFluency | null;
   /** The page carries boilerplate that marks a scraped, auto-published or spun page. */
   pageHasWarningBoilerplate: boolean;
   referenceRole: Reference['role'];
@@ -24,12 +26,17 @@ const CAPITALISED = /(?:^|[^\p{L}])\p{Lu}/u;
  */
 export const DIRECTION_WEIGHTS = {
   /**
-   * Per log10 of mean bigram probability the page reads less fluently than the reference, beyond
-   * fluencyDeadZone: synonym spinners choose common words and can read as fluent as their source (gaps of
-   * about 0.1 either way), so only a larger gap says which side went through a machine.
+   * Per unit (log10) of mean word association the page has less than the reference, beyond fluencyDeadZone:
+   * a rewrite breaks the collocations of its source, while an editor's revision keeps them about even.
    */
-  fluencyGap: 6,
-  fluencyDeadZone: 0.1,
+  fluencyGap: 4,
+  fluencyDeadZone: 0.05,
+  /**
+   * Per unit of the swaps' sign-test z (how many more swaps read worse on the page than on the reference,
+   * in context) beyond swapDeadZone: the evidence sits in the swapped words, not in the shared text.
+   */
+  swapFluency: 0.3,
+  swapDeadZone: 0.5,
   /**
    * Per unit of the source-free analyser's rewording evidence the page has more of (scaled to equal length):
    * an original has none of the marks its spun copy carries, while a copy of a spun text inherits them.
@@ -77,6 +84,10 @@ export function decideDirection(input: DirectionInput): DirectionEvidence {
     // The page's marks scaled to the reference's length, so a copy of half a text with half its marks ties.
     const evidence = (input.page.evidence * input.reference.coveredPairs) / Math.max(input.page.coveredPairs, 1) - input.reference.evidence;
     add(w.evidenceGap * beyond(evidence, w.evidenceDeadZone), evidence > 0 ? 'the page has more marks of machine rewording' : 'the reference has more marks of machine rewording');
+  }
+  if (input.swapFluency) {
+    const z = input.swapFluency.z;
+    add(w.swapFluency * beyond(z, w.swapDeadZone), z > 0 ? 'more of the swapped words fit their context worse on the page' : 'more of the swapped words fit their context worse in the reference');
   }
   // Names are not a spinner's word choice ("Roosevelt Room" → "Love Room"), so they are left out.
   const swaps = input.substitutions.filter((s) => !CAPITALISED.test(s.page) && !CAPITALISED.test(s.reference));

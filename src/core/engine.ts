@@ -76,7 +76,7 @@ export function createEngine(references: readonly Reference[], engineOptions: En
       const cleaned = cleanText(text, page.url ? { url: page.url } : {});
       const tokens = tokenize(text, cleaned.excluded);
       const candidates = index.lookup(fingerprints(tokens), thresholds.maxCandidates, thresholds.minSharedFingerprints);
-      let best: { reference: Reference; alignment: Alignment } | null = null;
+      let best: { reference: Reference; alignment: Alignment; at: number } | null = null;
       // A candidate sharing a small fraction of the top one's fingerprints cannot beat it: skip its alignment.
       const enough = (candidates[0]?.shared ?? 0) * CANDIDATE_FRACTION;
       for (const candidate of candidates) {
@@ -85,7 +85,7 @@ export function createEngine(references: readonly Reference[], engineOptions: En
         const alignment = align(tokens, text, referenceTokens(candidate.reference), reference.body);
         // A reference the page derives from beats one that merely covers more of it.
         const rank = (a: Alignment) => (isDerived(a, thresholds) ? 1 : 0) + a.coverage;
-        if (!best || rank(alignment) > rank(best.alignment)) best = { reference, alignment };
+        if (!best || rank(alignment) > rank(best.alignment)) best = { reference, alignment, at: candidate.reference };
       }
       let story: ClassifyInput['story'] = null;
       let keyOrder: KeyOrder | null = null;
@@ -98,16 +98,20 @@ export function createEngine(references: readonly Reference[], engineOptions: En
           if (isRewrite(order)) {
             // Names and numbers in the reference's order: a rewrite the word alignment could not follow.
             keyOrder = order;
-            if (best?.reference !== reference) best = { reference, alignment: align(tokens, text, referenceTokens(top.reference), reference.body) };
+            if (best?.reference !== reference) best = { reference, alignment: align(tokens, text, referenceTokens(top.reference), reference.body), at: top.reference };
           } else {
             const referenceKeys = storyKeys(referenceTokens(top.reference)).words;
             story = { reference, sharedKeys: referenceKeys.filter((w) => pageKeys.words.includes(w)) };
           }
         }
       }
-      if (tokensOf.size > 64) tokensOf.clear();
       const sourceFree = analyser ? analyser.analyse(text, tokens, cleaned.excluded) : null;
+      const swapFluency = analyser && best?.alignment.substitutions.length
+        ? analyser.compareSwaps({ text, tokens }, { text: best.reference.body, tokens: referenceTokens(best.at) }, best.alignment.substitutions)
+        : null;
+      if (tokensOf.size > 64) tokensOf.clear();
       return classify({
+        swapFluency,
         keyOrder,
         sourceFree,
         story,

@@ -108,7 +108,7 @@ export interface SourceFreeReport {
   abstention: Abstention | null;
   /** Evidence of rewording in one number (0 = none), in units of how unusual it is on fluent news. */
   evidence: number;
-  /** Mean log10 bigram probability: lower reads less like fluent English. */
+  /** Mean association of adjacent words (log10 P(b | a) / P(b)): lower reads less like fluent English. */
   fluency: number;
   tortured: TorturedPhrase[];
   artefacts: RewriteArtefact[];
@@ -120,6 +120,14 @@ export interface SourceFreeReport {
 export type SourceFreeSummary = Pick<SourceFreeReport, 'opinion' | 'evidence' | 'fluency' | 'coveredPairs'>;
 
 export type SpunSide = 'page' | 'reference' | 'undecided';
+
+/** Swaps of an alignment judged in their context: on which side each reads worse. */
+export interface SwapFluency {
+  pageWorse: number;
+  referenceWorse: number;
+  /** (pageWorse − referenceWorse) / √(pageWorse + referenceWorse): a sign test's z, positive when the page reads worse. */
+  z: number;
+}
 
 export interface DirectionEvidence {
   spunSide: SpunSide;

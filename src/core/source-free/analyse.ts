@@ -1,14 +1,17 @@
 import { tokenize, type Tokens } from '../text.ts';
-import type { Abstention, RewriteArtefact as Artefact, SourceFreeReport, Span, TorturedPhrase } from '../types.ts';
+import type { Abstention, RewriteArtefact as Artefact, SourceFreeReport, Span, Substitution, SwapFluency, TorturedPhrase } from '../types.ts';
 import { brokenQuotes, quotationDashes, twoSpellings, wordArtefacts } from './artefacts.ts';
 import { fluency } from './fluency.ts';
 import { createLexicon, type Lexicon } from './lexicon.ts';
 import type { SourceFreeTables } from './tables.ts';
 import { SOURCE_FREE_SETTINGS as S } from './settings.ts';
+import { compareSwapFluency, type AlignedSide } from './swap-fluency.ts';
 import { findTorturedPhrases } from './tortured.ts';
 
 export interface SourceFreeAnalyser {
   analyse(text: string, tokens?: Tokens, excluded?: readonly Span[]): SourceFreeReport;
+  /** Which side of an alignment's swaps reads worse in context. */
+  compareSwaps(page: AlignedSide, reference: AlignedSide, substitutions: readonly Substitution[]): SwapFluency;
 }
 
 const outside = (spans: readonly Span[]) => (s: { span: Span }) => !spans.some((x) => x.start <= s.span.start && s.span.end <= x.end);
@@ -19,7 +22,7 @@ export function createSourceFreeAnalyser(tables: SourceFreeTables): SourceFreeAn
     analyse(text, tokens = undefined, excluded = []) {
       const t = tokens ?? tokenize(text, excluded);
       const flow = fluency(t, text, lexicon);
-      const base = { fluency: Math.round(flow.meanLogP * 100) / 100, coveredPairs: flow.covered };
+      const base = { fluency: Math.round(flow.meanAssociation * 100) / 100, coveredPairs: flow.covered };
       const abstain = (abstention: Abstention): SourceFreeReport =>
         ({ opinion: 'no-opinion', abstention, evidence: 0, tortured: [], artefacts: [], ...base });
       if (t.words.length < S.minWords) return abstain('too-short');
@@ -45,6 +48,7 @@ export function createSourceFreeAnalyser(tables: SourceFreeTables): SourceFreeAn
         ...base,
       };
     },
+    compareSwaps: (page, reference, substitutions) => compareSwapFluency(page, reference, substitutions, lexicon),
   };
 }
 

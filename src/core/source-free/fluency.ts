@@ -2,17 +2,34 @@ import type { Tokens } from '../text.ts';
 import type { Lexicon } from './lexicon.ts';
 import { adjacentPairs } from './word-pairs.ts';
 
-/** Log-probability charged to a pair the model does not store, on top of the second word's own. */
-const BACKOFF_PENALTY = -1;
+/**
+ * Association charged to a pair the model does not store. Stored pairs are the language's collocations; a
+ * round trip or a thesaurus swap breaks them, so the share of pairs left unstored is itself the signal.
+ */
+const UNSTORED_PAIR = -0.5;
 /**
  * Charged to a pair with a word the model does not know: what a translation round trip leaves untranslated
  * ("budžet") reads as badly as English can. Names are left out (capitalised words).
  */
-const UNKNOWN_WORD_LOGP = -6;
+export const UNKNOWN_WORD = -6;
+
+/**
+ * How strongly two adjacent words go together in fluent English: log10 P(b | a) − log10 P(b). Plain
+ * probability would reward common words, and paraphrasers and round trips choose common words ("way in
+ * what" for "manner in which"); association rewards the collocations that fluent writing keeps. Null when
+ * the model does not know one of the words.
+ */
+export function pairAssociation(lexicon: Lexicon, first: string, second: string): number | null {
+  const a = lexicon.id(first);
+  const b = lexicon.id(second);
+  if (a < 0 || b < 0) return null;
+  const logP = lexicon.bigram(a, b);
+  return logP === null ? UNSTORED_PAIR : logP - lexicon.unigram(b);
+}
 
 export interface Fluency {
-  /** Mean log10 P(second | first) over the lower-case pairs (unknown words at a fixed low value). */
-  meanLogP: number;
+  /** Mean association over the lower-case pairs (unknown words at a fixed low value). */
+  meanAssociation: number;
   /** Pairs with both words known, and all pairs. */
   covered: number;
   pairs: number;
@@ -22,20 +39,15 @@ export interface Fluency {
 export function fluency(tokens: Tokens, text: string, lexicon: Lexicon): Fluency {
   let sum = 0;
   let covered = 0;
+  let judged = 0;
   let pairs = 0;
-  let unknown = 0;
   adjacentPairs(tokens, text, (i, j) => {
     pairs++;
     if (tokens.capitalised[i] || tokens.capitalised[j]) return;
-    const a = lexicon.id(tokens.words[i]!);
-    const b = lexicon.id(tokens.words[j]!);
-    if (a < 0 || b < 0) {
-      unknown++;
-      sum += UNKNOWN_WORD_LOGP;
-      return;
-    }
-    covered++;
-    sum += lexicon.bigram(a, b) ?? lexicon.unigram(b) + BACKOFF_PENALTY;
+    const value = pairAssociation(lexicon, tokens.words[i]!, tokens.words[j]!);
+    judged++;
+    if (value !== null) covered++;
+    sum += value ?? UNKNOWN_WORD;
   });
-  return { meanLogP: covered + unknown ? sum / (covered + unknown) : 0, covered, pairs };
+  return { meanAssociation: judged ? sum / judged : 0, covered, pairs };
 }

@@ -18,4 +18,6 @@ export const SOURCE_FREE_SETTINGS = {
   rewordedEvidence: 3,
   /** Evidence that, with scraper boilerplate beside it, makes a page the reworded side. */
   supportingEvidence: 1.5,
+  /** Mean association (log10) by which one side of a swap must read worse in its context to count. */
+  swapAssociationMargin: 0.15,
 } as const;

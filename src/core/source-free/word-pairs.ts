@@ -5,12 +5,14 @@ import type { Tokens } from '../text.ts';
  * bigram statistics apply. Numbers and words written with digits are left out.
  */
 export function adjacentPairs(tokens: Tokens, text: string, visit: (first: number, second: number) => void): void {
+  for (let i = 0; i + 1 < tokens.words.length; i++) if (isAdjacentPair(tokens, text, i)) visit(i, i + 1);
+}
+
+/** Words i and i + 1 form a pair that adjacentPairs visits. */
+export function isAdjacentPair(tokens: Tokens, text: string, i: number): boolean {
   const { words, starts, ends, sentenceStart } = tokens;
-  for (let i = 0; i + 1 < words.length; i++) {
-    if (sentenceStart[i + 1] || !onlySpaces(text, ends[i]!, starts[i + 1]!)) continue;
-    if (/\d/.test(words[i]!) || /\d/.test(words[i + 1]!)) continue;
-    visit(i, i + 1);
-  }
+  if (sentenceStart[i + 1] || !onlySpaces(text, ends[i]!, starts[i + 1]!)) return false;
+  return !/\d/.test(words[i]!) && !/\d/.test(words[i + 1]!);
 }
 
 function onlySpaces(text: string, from: number, to: number): boolean {

@@ -7,7 +7,7 @@ const swap = (reference: string, page: string): Substitution => ({
 });
 const fluent: SourceFreeSummary = { opinion: 'fluent', evidence: 0.5, fluency: -2.4, coveredPairs: 400 };
 const base: Omit<DirectionInput, 'substitutions'> = {
-  page: null, reference: null, pageHasWarningBoilerplate: false, referenceRole: 'original', referenceOrigin: 'bundled', pageTrusted: false, margin: 0.2,
+  page: null, reference: null, swapFluency: null, pageHasWarningBoilerplate: false, referenceRole: 'original', referenceOrigin: 'bundled', pageTrusted: false, margin: 0.2,
 };
 
 describe('direction', () => {
@@ -32,6 +32,14 @@ describe('direction', () => {
     // The same evidence the other way round blames the reference.
     const reverse = commoner.map((x) => swap(x.page, x.reference));
     expect(decideDirection({ ...base, substitutions: reverse, page: fluent, reference: roundTrip }).spunSide).toBe('reference');
+  });
+
+  it('counts swaps that read worse in context, and a near tie decides nothing', () => {
+    const commoner = [swap('purchase', 'buy'), swap('assist', 'help'), swap('begin', 'start')];
+    expect(decideDirection({ ...base, substitutions: commoner, swapFluency: { pageWorse: 12, referenceWorse: 2, z: 2.67 } }).spunSide).toBe('page');
+    expect(decideDirection({ ...base, substitutions: commoner, swapFluency: { pageWorse: 2, referenceWorse: 12, z: -2.67 } }).spunSide).toBe('reference');
+    const tie = decideDirection({ ...base, substitutions: [], swapFluency: { pageWorse: 5, referenceWorse: 4, z: 0.33 } });
+    expect(tie).toMatchObject({ spunSide: 'undecided', score: 0 });
   });
 
   it('ignores fluency when either side is beyond the model', () => {

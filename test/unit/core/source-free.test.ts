@@ -5,7 +5,9 @@ import { decodeTables, encodeTables } from '../../../src/core/source-free/tables
 import { createLexicon } from '../../../src/core/source-free/lexicon.ts';
 import { findTorturedPhrases } from '../../../src/core/source-free/tortured.ts';
 import { brokenQuotes, quotationDashes, twoSpellings, wordArtefacts } from '../../../src/core/source-free/artefacts.ts';
-import { fluency } from '../../../src/core/source-free/fluency.ts';
+import { fluency, pairAssociation } from '../../../src/core/source-free/fluency.ts';
+import { compareSwapFluency } from '../../../src/core/source-free/swap-fluency.ts';
+import type { Substitution } from '../../../src/core/types.ts';
 import { tokenize } from '../../../src/core/text.ts';
 import { nodeSourceFreeAnalyser, SOURCE_FREE_TABLES_FILE } from '../../../src/node/source-free.ts';
 
@@ -86,7 +88,41 @@ describe('fluency', () => {
   it('scores a round trip below its source', () => {
     const source = 'Farmers are warning the government to take its time negotiating a free trade deal with China.';
     const roundTrip = 'The farmers are warning the government to take his time that negotiates a free trade treats China.';
-    expect(fluency(tokenize(roundTrip), roundTrip, lexicon).meanLogP).toBeLessThan(fluency(tokenize(source), source, lexicon).meanLogP);
+    expect(fluency(tokenize(roundTrip), roundTrip, lexicon).meanAssociation).toBeLessThan(fluency(tokenize(source), source, lexicon).meanAssociation);
+  });
+});
+
+describe('word association', () => {
+  it('rewards collocations, not common words', () => {
+    // A Spanish round trip of Brown corpus A01 put "way in what" for "manner in which": commoner words, broken collocation.
+    expect(pairAssociation(lexicon, 'in', 'which')!).toBeGreaterThan(pairAssociation(lexicon, 'in', 'what')!);
+    expect(pairAssociation(lexicon, 'take', 'place')!).toBeGreaterThan(1);
+    expect(pairAssociation(lexicon, 'zzqx', 'place')).toBeNull();
+  });
+});
+
+describe('swaps in context', () => {
+  // Swaps from the issue's real spun pages and a Spanish round trip of Brown corpus A01.
+  const source = 'The agency said national security depends on breaking criminal syndicates, and on the manner in which the police work.';
+  const roundTrip = 'The agency said nationwide safety depends on breaking prison syndicates, and on the way in what the police work.';
+  const span = (text: string, phrase: string) => ({ start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length });
+  const swaps = (page: string, reference: string, pairs: [string, string][]): Substitution[] =>
+    pairs.map(([onReference, onPage]) => ({ reference: onReference, page: onPage, referenceSpan: span(reference, onReference), pageSpan: span(page, onPage) }));
+  const side = (text: string) => ({ text, tokens: tokenize(text) });
+  const pairs: [string, string][] = [['national security', 'nationwide safety'], ['criminal', 'prison'], ['manner in which', 'way in what']];
+
+  it('counts the swaps that read worse on each side, and the sign test says which side', () => {
+    const forward = compareSwapFluency(side(roundTrip), side(source), swaps(roundTrip, source, pairs), lexicon);
+    // "criminal" → "prison": neither pair is a collocation the model stores, so that swap decides nothing.
+    expect(forward).toMatchObject({ pageWorse: 2, referenceWorse: 0 });
+    expect(forward.z).toBeCloseTo(Math.SQRT2, 2);
+    const backward = compareSwapFluency(side(source), side(roundTrip), swaps(source, roundTrip, pairs.map(([a, b]) => [b, a])), lexicon);
+    expect(backward).toEqual({ pageWorse: forward.referenceWorse, referenceWorse: forward.pageWorse, z: -forward.z });
+  });
+
+  it('leaves names out: a spinner does not choose them', () => {
+    const named = compareSwapFluency(side('Mayor Allen spoke.'), side('Elder Allen spoke.'), swaps('Mayor Allen spoke.', 'Elder Allen spoke.', [['Elder', 'Mayor']]), lexicon);
+    expect(named).toEqual({ pageWorse: 0, referenceWorse: 0, z: 0 });
   });
 });
 

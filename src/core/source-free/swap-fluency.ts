@@ -1,0 +1,62 @@
+import type { Tokens } from '../text.ts';
+import type { Span, Substitution, SwapFluency } from '../types.ts';
+import { pairAssociation, UNKNOWN_WORD } from './fluency.ts';
+import type { Lexicon } from './lexicon.ts';
+import { SOURCE_FREE_SETTINGS as S } from './settings.ts';
+import { isAdjacentPair } from './word-pairs.ts';
+
+export interface AlignedSide {
+  text: string;
+  tokens: Tokens;
+}
+
+/** Names are not a spinner's word choice ("Roosevelt Room" → "Love Room"): such swaps say nothing of fluency. */
+const CAPITALISED = /(?:^|[^\p{L}])\p{Lu}/u;
+
+/** The first token starting at or after `offset`. */
+function tokenAt(tokens: Tokens, offset: number): number {
+  let lo = 0;
+  let hi = tokens.words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens.starts[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Mean association of the pairs from the word before the span to the word after it; null without pairs. */
+function windowAssociation(side: AlignedSide, lexicon: Lexicon, span: Span): number | null {
+  const { tokens, text } = side;
+  const first = tokenAt(tokens, span.start);
+  let last = first;
+  while (last + 1 < tokens.words.length && tokens.starts[last + 1]! < span.end) last++;
+  let sum = 0;
+  let pairs = 0;
+  for (let i = Math.max(0, first - 1); i <= last && i + 1 < tokens.words.length; i++) {
+    if (!isAdjacentPair(tokens, text, i)) continue;
+    sum += pairAssociation(lexicon, tokens.words[i]!, tokens.words[i + 1]!) ?? UNKNOWN_WORD;
+    pairs++;
+  }
+  return pairs ? sum / pairs : null;
+}
+
+/**
+ * Compares each swap in its context on both sides: which side's wording goes together less well with the
+ * words around it. Counting swaps (a sign test) rather than summing makes one odd word unable to decide.
+ */
+export function compareSwapFluency(page: AlignedSide, reference: AlignedSide, substitutions: readonly Substitution[], lexicon: Lexicon): SwapFluency {
+  let pageWorse = 0;
+  let referenceWorse = 0;
+  for (const s of substitutions) {
+    if (CAPITALISED.test(s.page) || CAPITALISED.test(s.reference)) continue;
+    const onPage = windowAssociation(page, lexicon, s.pageSpan);
+    const onReference = windowAssociation(reference, lexicon, s.referenceSpan);
+    if (onPage === null || onReference === null) continue;
+    if (onReference - onPage > S.swapAssociationMargin) pageWorse++;
+    else if (onPage - onReference > S.swapAssociationMargin) referenceWorse++;
+  }
+  const decided = pageWorse + referenceWorse;
+  const z = decided ? (pageWorse - referenceWorse) / Math.sqrt(decided) : 0;
+  return { pageWorse, referenceWorse, z: Math.round(z * 100) / 100 };
+}
