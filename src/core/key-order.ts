@@ -35,10 +35,15 @@ const REWRITE = { minInOrder: 0.6, minKeys: 8, maxRatio: 1.4 } as const;
 /** Longer sequences are cut: the order of the first few hundred names says enough, at bounded cost. */
 const MAX_KEYS = 400;
 
+/** "I'm", "I've": always capitalised, never a name. */
+const PRONOUN_I = /^i'/;
+
 export function keySequence(tokens: Tokens): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.words.length && out.length < MAX_KEYS; i++) {
-    if (isImmutable(tokens, i)) out.push(tokens.words[i]!.replace(/'s$/, ''));
+    if (!isImmutable(tokens, i) || PRONOUN_I.test(tokens.words[i]!)) continue;
+    // Round trips write ordinals their own way ("February 21" → "February 21st").
+    out.push(tokens.words[i]!.replace(/'s$/, '').replace(/^(\d+)(?:st|nd|rd|th)$/, '$1'));
   }
   return out;
 }
