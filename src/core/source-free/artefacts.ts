@@ -12,6 +12,7 @@ export function wordArtefacts(tokens: Tokens, text: string, lexicon: Lexicon): A
   const foreign: Artefact[] = [];
   const lowerNames: Artefact[] = [];
   let capitalisedNames = 0;
+  const inPassage = foreignPassages(tokens.words.map((word, i) => !tokens.capitalised[i] && (lexicon.isForeign(word) || lexicon.id(word) < 0)));
   tokens.words.forEach((word, i) => {
     const start = tokens.starts[i]!;
     if (tokens.capitalised[i]) {
@@ -20,13 +21,41 @@ export function wordArtefacts(tokens: Tokens, text: string, lexicon: Lexicon): A
     }
     // Addresses, handles and tags are written lower-case on purpose.
     if (start > 0 && /[/@#.\-_]/.test(text[start - 1]!)) return;
+    if (inPassage[i]) return;
     const span = { start, end: tokens.ends[i]! };
     if (lexicon.isForeign(word)) foreign.push({ kind: 'foreign-word', text: word, span });
-    else if (lexicon.isProperName(word)) lowerNames.push({ kind: 'lower-case-name', text: word, span });
+    else if (lexicon.isProperName(word) && !isNameParticle(tokens, i)) lowerNames.push({ kind: 'lower-case-name', text: word, span });
   });
   const namesCapitalised = capitalisedNames >= LOWER_CASE_NAME_CONTRAST * lowerNames.length;
   return namesCapitalised ? [...foreign, ...lowerNames] : foreign;
 }
+
+/**
+ * Words English does not know, in a chain of three or more a few words apart, make a passage in another
+ * language (a quotation) with the words between them ("avec un même"), which fluent writers keep; a round
+ * trip leaves single words behind.
+ */
+function foreignPassages(notEnglish: readonly boolean[]): boolean[] {
+  const inPassage = notEnglish.map(() => false);
+  let chain: number[] = [];
+  const close = () => {
+    if (chain.length >= FOREIGN_PASSAGE_WORDS) inPassage.fill(true, chain[0], chain[chain.length - 1]! + 1);
+    chain = [];
+  };
+  notEnglish.forEach((foreign, i) => {
+    if (!foreign) return;
+    if (chain.length && i - chain[chain.length - 1]! > FOREIGN_PASSAGE_REACH) close();
+    chain.push(i);
+  });
+  close();
+  return inPassage;
+}
+
+const FOREIGN_PASSAGE_WORDS = 3;
+const FOREIGN_PASSAGE_REACH = 3;
+
+/** Lower-case between two names, it belongs to them: "Garde des Sceaux", "Charles de Gaulle". */
+const isNameParticle = (tokens: Tokens, i: number) => i > 0 && isName(tokens, i - 1) && i + 1 < tokens.words.length && isName(tokens, i + 1);
 
 /** Capitalised names needed per lower-case one for the text to follow English capitalisation. */
 const LOWER_CASE_NAME_CONTRAST = 3;

@@ -76,6 +76,14 @@ describe('rewrite artefacts', () => {
     expect(wordArtefacts(tokenize(text), text, lexicon).map((a) => [a.kind, a.text])).toEqual([['foreign-word', 'avec']]);
   });
 
+  it('leaves a quoted passage in another language and name particles alone', () => {
+    // From WMT newstest 2011 (Libération, Le Monde), human translations that keep French quotes and titles.
+    const quoted = 'Civil society would like "que tous les pays développés fassent de même avec un même niveau de précision". The Union agreed.';
+    expect(wordArtefacts(tokenize(quoted), quoted, lexicon)).toEqual([]);
+    const title = 'She met the French presidency and the Garde des Sceaux at the time, in Paris and Lyon and Nice and Sweden.';
+    expect(wordArtefacts(tokenize(title), title, lexicon)).toEqual([]);
+  });
+
   it('finds one name spelt two ways beside the same other name, not two different people', () => {
     const text = 'Defence Minister Oleksiy Reznikov spoke. Later Oleksiy Reznikow met Lavrov.';
     expect(twoSpellings(tokenize(text), lexicon)).toMatchObject([{ kind: 'two-spellings', other: 'reznikov', text: 'reznikow' }]);
