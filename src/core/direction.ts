@@ -44,7 +44,10 @@ export const DIRECTION_WEIGHTS = {
   evidenceGap: 0.5,
   /** A spinner that happens to swap one marked word away leaves a gap of about one unit: no signal. */
   evidenceDeadZone: 1,
-  /** Per unit of mean word rarity (SUBTLEX −log10) of the page's swapped words over the reference's. */
+  /**
+   * Per unit of mean word rarity (SUBTLEX −log10) of the page's swapped words over the reference's, when
+   * the swaps could not be judged in context.
+   */
   rarityGap: 0.25,
   pageBoilerplate: 0.4,
   referenceKnownSpun: 0.3,
@@ -93,7 +96,9 @@ export function decideDirection(input: DirectionInput): DirectionEvidence {
   const swaps = input.substitutions.filter((s) => !CAPITALISED.test(s.page) && !CAPITALISED.test(s.reference));
   const pageRarity = meanRarity(swaps, 'page');
   const referenceRarity = meanRarity(swaps, 'reference');
-  if (swaps.length) {
+  // Rarity only stands in for the swaps' context when the analyser's tables are missing: round trips make
+  // words commoner and spinners rarer, so on real rewrites it pointed the wrong way more often than not.
+  if (swaps.length && !input.swapFluency) {
     add(w.rarityGap * (pageRarity - referenceRarity), pageRarity >= referenceRarity
       ? 'the words swapped in on the page are less common than the ones they replace'
       : 'the words on the page are more common than the reference\'s');

@@ -36,7 +36,10 @@ describe('direction', () => {
 
   it('counts swaps that read worse in context, and a near tie decides nothing', () => {
     const commoner = [swap('purchase', 'buy'), swap('assist', 'help'), swap('begin', 'start')];
-    expect(decideDirection({ ...base, substitutions: commoner, swapFluency: { pageWorse: 12, referenceWorse: 2, z: 2.67 } }).spunSide).toBe('page');
+    const judged = decideDirection({ ...base, substitutions: commoner, swapFluency: { pageWorse: 12, referenceWorse: 2, z: 2.67 } });
+    expect(judged.spunSide).toBe('page');
+    // With the swaps judged in context, the words' rarity (which round trips and spinners move opposite ways) is left out.
+    expect(judged.reasons.join(' ')).not.toMatch(/common/);
     expect(decideDirection({ ...base, substitutions: commoner, swapFluency: { pageWorse: 2, referenceWorse: 12, z: -2.67 } }).spunSide).toBe('reference');
     const tie = decideDirection({ ...base, substitutions: [], swapFluency: { pageWorse: 5, referenceWorse: 4, z: 0.33 } });
     expect(tie).toMatchObject({ spunSide: 'undecided', score: 0 });
