@@ -26,17 +26,15 @@ const CAPITALISED = /(?:^|[^\p{L}])\p{Lu}/u;
  */
 export const DIRECTION_WEIGHTS = {
   /**
-   * Per unit (log10) of mean word association the page has less than the reference, beyond fluencyDeadZone:
-   * a rewrite breaks the collocations of its source, while an editor's revision keeps them about even.
+   * Per unit (log10) of mean word association the page has less than the reference: a rewrite breaks the
+   * collocations of its source, while an editor's revision keeps them about even.
    */
   fluencyGap: 4,
-  fluencyDeadZone: 0.05,
   /**
    * Per unit of the swaps' sign-test z (how many more swaps read worse on the page than on the reference,
-   * in context) beyond swapDeadZone: the evidence sits in the swapped words, not in the shared text.
+   * in context): the evidence sits in the swapped words, not in the shared text.
    */
-  swapFluency: 0.3,
-  swapDeadZone: 0.5,
+  swapFluency: 0.5,
   /**
    * Per unit of the source-free analyser's rewording evidence the page has more of (scaled to equal length):
    * an original has none of the marks its spun copy carries, while a copy of a spun text inherits them.
@@ -83,14 +81,14 @@ export function decideDirection(input: DirectionInput): DirectionEvidence {
   const judged = input.page !== null && input.reference !== null && input.page.opinion !== 'no-opinion' && input.reference.opinion !== 'no-opinion';
   if (judged && input.page && input.reference) {
     const gap = input.reference.fluency - input.page.fluency;
-    add(w.fluencyGap * beyond(gap, w.fluencyDeadZone), gap > 0 ? 'the page reads less like fluent English than the reference' : 'the reference reads less like fluent English than the page');
+    add(w.fluencyGap * gap, gap > 0 ? 'the page reads less like fluent English than the reference' : 'the reference reads less like fluent English than the page');
     // The page's marks scaled to the reference's length, so a copy of half a text with half its marks ties.
     const evidence = (input.page.evidence * input.reference.coveredPairs) / Math.max(input.page.coveredPairs, 1) - input.reference.evidence;
     add(w.evidenceGap * beyond(evidence, w.evidenceDeadZone), evidence > 0 ? 'the page has more marks of machine rewording' : 'the reference has more marks of machine rewording');
   }
   if (input.swapFluency) {
     const z = input.swapFluency.z;
-    add(w.swapFluency * beyond(z, w.swapDeadZone), z > 0 ? 'more of the swapped words fit their context worse on the page' : 'more of the swapped words fit their context worse in the reference');
+    add(w.swapFluency * z, z > 0 ? 'more of the swapped words fit their context worse on the page' : 'more of the swapped words fit their context worse in the reference');
   }
   // Names are not a spinner's word choice ("Roosevelt Room" → "Love Room"), so they are left out.
   const swaps = input.substitutions.filter((s) => !CAPITALISED.test(s.page) && !CAPITALISED.test(s.reference));
@@ -112,8 +110,8 @@ export function decideDirection(input: DirectionInput): DirectionEvidence {
 
   if (input.pageTrusted) {
     reasons.unshift('the page is on a site you trust, so it is taken as the original');
-    return { spunSide: 'reference', pageRarity, referenceRarity, score: -Infinity, reasons };
+    return { spunSide: 'reference', pageRarity, referenceRarity, swapFluency: input.swapFluency, score: -Infinity, reasons };
   }
   const spunSide = score > input.margin ? 'page' : score < -input.margin ? 'reference' : 'undecided';
-  return { spunSide, pageRarity, referenceRarity, score: Math.round(score * 100) / 100, reasons };
+  return { spunSide, pageRarity, referenceRarity, swapFluency: input.swapFluency, score: Math.round(score * 100) / 100, reasons };
 }

@@ -134,6 +134,8 @@ export interface DirectionEvidence {
   /** Mean rarity (negative log frequency) of the swapped phrases on each side. */
   pageRarity: number;
   referenceRarity: number;
+  /** The swaps judged in context on both sides, when the analyser's tables were there. */
+  swapFluency: SwapFluency | null;
   /** All the evidence weighed in rarity units: positive leans to the page being spun. */
   score: number;
   reasons: string[];

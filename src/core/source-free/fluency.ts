@@ -20,11 +20,22 @@ export const UNKNOWN_WORD = -6;
  * the model does not know one of the words.
  */
 export function pairAssociation(lexicon: Lexicon, first: string, second: string): number | null {
-  const a = lexicon.id(first);
-  const b = lexicon.id(second);
+  const a = partId(lexicon, first, 'last');
+  const b = partId(lexicon, second, 'first');
   if (a < 0 || b < 0) return null;
   const logP = lexicon.bigram(a, b);
   return logP === null ? UNSTORED_PAIR : logP - lexicon.unigram(b);
+}
+
+/**
+ * The word's id; for a hyphenated compound the model does not store ("non-personal deposits"), the id of
+ * the part that touches the neighbouring word, as the model's own tokeniser would have split it.
+ */
+function partId(lexicon: Lexicon, word: string, part: 'first' | 'last'): number {
+  const id = lexicon.id(word);
+  if (id >= 0 || !word.includes('-')) return id;
+  const parts = word.split('-');
+  return lexicon.id(part === 'first' ? parts[0]! : parts[parts.length - 1]!);
 }
 
 export interface Fluency {

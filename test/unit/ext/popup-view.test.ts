@@ -40,7 +40,7 @@ function match(over: Partial<Match> = {}): Match {
     substitutionRate: 0,
     referenceCoverage: 0.95,
     spunSide: 'undecided',
-    direction: { spunSide: 'undecided', pageRarity: 0, referenceRarity: 0, score: 0, reasons: [] },
+    direction: { spunSide: 'undecided', pageRarity: 0, referenceRarity: 0, swapFluency: null, score: 0, reasons: [] },
     passages: [],
     ...over,
   };
