@@ -57,8 +57,8 @@ describe('dev set at normal sensitivity', () => {
 });
 
 describe('real rewrites and fluent text (the repository\'s Apertium round trips of Brown corpus news)', () => {
-  // Floors from `npm run eval` on these 60 pairs (caught 53 %, false warnings 8 %): they hold the measured
-  // level, they do not claim the targets (README, "Source-free evidence", says how far these are).
+  // Floors from `npm run eval` on these 60 pairs (caught 53 of 60, no original blamed): they hold the measured
+  // level, with room for one pair either way; README, "Source-free evidence", gives the 500 fetched pairs too.
   const pairs = committedPairs();
   let rows: PairRow[];
   beforeAll(() => {
@@ -68,12 +68,13 @@ describe('real rewrites and fluent text (the repository\'s Apertium round trips 
 
   it('catches most round trips with their original in the library, blaming the right side', () => {
     expect(sum('n')).toBe(60);
-    expect(sum('caught') / sum('n')).toBeGreaterThanOrEqual(0.5);
-    expect(rows.find((r) => r.tool === 'apertium:eng-hbs')!.caught).toBeGreaterThanOrEqual(11);
+    expect(sum('caught')).toBeGreaterThanOrEqual(52);
+    expect(rows.find((r) => r.tool === 'apertium:eng-hbs')!.caught).toBe(12);
+    expect(rows.find((r) => r.tool === 'apertium:eng-spa')!.caught).toBeGreaterThanOrEqual(9);
   });
 
-  it('rarely calls the original the spun side', () => {
-    expect(sum('falseWarnings') / sum('n')).toBeLessThanOrEqual(0.1);
+  it('does not call the original the spun side', () => {
+    expect(sum('falseWarnings')).toBe(0);
   });
 
   it('never warns about the fluent originals on their own', async () => {
