@@ -1,5 +1,8 @@
 import type { BoilerplateRule } from './rules.ts';
 
+/** A feed's own date stamp (RSS pubDate, RFC 822): "Sat, 09 May 2020 15:39:00 +0530". Pages print dates for readers, not this. */
+const FEED_DATE = String.raw`(?:mon|tue|wed|thu|fri|sat|sun),\s+\d{1,2}\s+\p{L}{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+(?:[+-]\d{4}|gmt|utc)`;
+
 /**
  * What scraper and aggregator themes leave on a copied item: placeholders of the autoblogging plugin that
  * nobody filled in, a "read the full article" link to the outlet the text came from, the counters of feed
@@ -62,6 +65,26 @@ export const SCRAPER_RULES: readonly BoilerplateRule[] = [
     patterns: [String.raw`^(?:browse\s+latest\s+(?:view\s+live|browse\s+all)|viewing\s+(?:all\s+)?\d[\d,.]*\s+articles?)$`],
     removes: 'paragraph',
     explanation: 'The counters of a site that mirrors other sites\' feeds item by item.',
+  },
+  {
+    id: 'feed-item-stamp',
+    kind: 'scraper-footer',
+    family: 'scraper-theme',
+    where: 'edge',
+    maxWords: 120,
+    patterns: [String.raw`^(?:[^.!?]{0,240}?\s)?(?:by|from|source:?)\s+(?:https?:\/\/)?(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\s+(?:published|posted)\s+on\s*:{0,2}\s*${FEED_DATE}`],
+    removes: 'paragraph',
+    explanation: 'A feed item printed with its source site and raw feed date: the page lists another site\'s feed, item by item.',
+  },
+  {
+    id: 'source-feed-title',
+    kind: 'scraper-footer',
+    family: 'scraper-theme',
+    where: 'line',
+    maxWords: 12,
+    patterns: [String.raw`^source\s*:\s*(?=.{0,80}?\b(?:(?:latest|top|breaking)\s+(?:news|stories|headlines)|rss|feeds?)\b).{2,80}$`],
+    removes: 'paragraph',
+    explanation: 'A "Source:" line naming a news feed rather than an outlet: the item was taken from that feed.',
   },
   {
     id: 'source-url-line',

@@ -160,6 +160,21 @@ describe('boilerplate rules', () => {
       misses: ['Viewing all the evidence, the judge found no case to answer.'],
     },
     {
+      rule: 'feed-item-stamp',
+      at: 'end',
+      hits: [
+        'on Adani Transmission Q4 net down 60 pc By www.business-standard.com Published On :: Sat, 09 May 2020 15:39:00 +0530 Adani Transmission on Saturday reported a 60 per cent drop in net profit.',
+        'Rains lash the coast from thehindu.com posted on Mon, 3 Jun 2024 08:10 GMT The coast saw heavy rain.',
+      ],
+      misses: ['The report was published on Sat, 09 May 2020 by the ministry, which said the figures were provisional.', 'By Staff Reporter Published On: 09 May 2020'],
+    },
+    {
+      rule: 'source-feed-title',
+      at: 'end',
+      hits: ['Source:Latest News from World News', 'Source: NDTV News - Top Stories RSS', 'Source: Breaking News Feed'],
+      misses: ['Source: Reuters', 'Source: Ministry of Health', 'Source: The Hindu'],
+    },
+    {
       rule: 'source-url-line',
       at: 'end',
       hits: ['Source: https://www.wired.com/2016/05/hacker-lexicon-stingrays/', 'via www.example-news.com/story/123'],
