@@ -87,6 +87,16 @@ export const SCRAPER_RULES: readonly BoilerplateRule[] = [
     explanation: 'A "Source:" line naming a news feed rather than an outlet: the item was taken from that feed.',
   },
   {
+    id: 'theme-template-fields',
+    kind: 'scraper-footer',
+    family: 'scraper-theme',
+    where: 'line',
+    maxWords: 40,
+    patterns: [String.raw`^\S.{8,240}?\s\d{2,4}\s\d{2,4}\s(?:admin|administrator)$`],
+    removes: 'paragraph',
+    explanation: 'A post title followed by its image size and the site\'s "admin" account: a theme\'s template fields around an imported item.',
+  },
+  {
     id: 'source-url-line',
     kind: 'scraper-footer',
     family: 'scraper-theme',

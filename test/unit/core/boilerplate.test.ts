@@ -97,6 +97,18 @@ describe('boilerplate rules', () => {
       misses: ['from our correspondent in Delhi', 'More from NDTV: https://www.ndtv.com/india'],
     },
     {
+      rule: 'feed-shortlink-glued',
+      at: 'end',
+      hits: ['(With inputs from Arun Agarwal) from NDTV News- Special via...', 'from BBC News - World via IFTTT', 'from Top Stories RSS via…'],
+      misses: ['From there the delegation travelled to Delhi via Agra', 'from the news desk via email, the spokesman said.'],
+    },
+    {
+      rule: 'wire-desk-slug',
+      at: 'end',
+      hits: ['PTI NIT KJ', 'PTI SKU RHL ABH'],
+      misses: ['PTI file pic', 'PTI said so.', 'PTI has it'],
+    },
+    {
       rule: 'feed-origin-credit',
       at: 'end',
       hits: ['This article was originally written by www.npr.org', 'This article was posted by AP News.'],
@@ -173,6 +185,12 @@ describe('boilerplate rules', () => {
       at: 'end',
       hits: ['Source:Latest News from World News', 'Source: NDTV News - Top Stories RSS', 'Source: Breaking News Feed'],
       misses: ['Source: Reuters', 'Source: Ministry of Health', 'Source: The Hindu'],
+    },
+    {
+      rule: 'theme-template-fields',
+      at: 'top',
+      hits: ['IMF and Moody’s censure UK policy that sparked market turmoil 150 150 admin'],
+      misses: ['The council approved 150 new homes and 150 parking spaces for the admin building', 'Admin'],
     },
     {
       rule: 'source-url-line',
@@ -335,6 +353,12 @@ describe('feed and scraper evidence in real page layouts', () => {
     expect(hit.family).toBe('feed-disclaimer');
     expect(text.slice(hit.span.start, hit.span.end)).toBe(hit.text);
     expect(keptText(text, cleaned.excluded)).toContain(`${BODY[2]} (ANI)`);
+  });
+
+  it('finds feed marks glued to the end of the last paragraph', () => {
+    const page = (tail: string) => ['Four arrested after shootout in East Delhi', BODY[0]!, BODY[1]!, `${BODY[2]} ${tail}`].join('\n\n');
+    expect(rulesHit(page('PTI NIT KJ'))).toContain('wire-desk-slug');
+    expect(rulesHit(page('(With inputs from Arun Agarwal) from NDTV News- Special via...'))).toContain('feed-shortlink-glued');
   });
 
   it('finds a disclaimer above the first paragraph', () => {
