@@ -134,6 +134,19 @@ export const FEED_RULES: readonly BoilerplateRule[] = [
     explanation: 'A "from <news feed> via …" mark that feed-to-post services leave on every item they post.',
   },
   {
+    id: 'feed-entry-date',
+    kind: 'auto-publish',
+    family: 'feed-automation',
+    where: 'line',
+    maxWords: 40,
+    patterns: [
+      // IFTTT's "EntryPublished" ingredient after the headline: "… October 27, 2020 at 06:34PM" (two-digit hour, no space).
+      String.raw`^(?!(?:published|updated|posted|last\s+updated|date)\b)\S.{8,240}?\s(?:january|february|march|april|may|june|july|august|september|october|november|december)\s\d{1,2},\s\d{4}\sat\s\d{2}:\d{2}[ap]m$`,
+    ],
+    removes: 'paragraph',
+    explanation: 'A headline stamped with the feed entry\'s raw date, as feed-to-post services such as IFTTT print it.',
+  },
+  {
     id: 'wire-desk-slug',
     kind: 'auto-publish',
     family: 'feed-automation',

@@ -103,6 +103,12 @@ describe('boilerplate rules', () => {
       misses: ['From there the delegation travelled to Delhi via Agra', 'from the news desk via email, the spokesman said.'],
     },
     {
+      rule: 'feed-entry-date',
+      at: 'top',
+      hits: ['Army chief to visit Nepal on November 4 October 27, 2020 at 06:34PM'],
+      misses: ['Published: October 27, 2020 at 06:34PM', 'The vote was called on October 27, 2020 at 6:34 pm, officials said.'],
+    },
+    {
       rule: 'wire-desk-slug',
       at: 'end',
       hits: ['PTI NIT KJ', 'PTI SKU RHL ABH'],
