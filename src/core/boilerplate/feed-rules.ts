@@ -40,6 +40,9 @@ const FEED_FOOTERS = [
 /** Short English words that a sentence after "PTI" would use and an agency desk code never is. */
 const SHORT_WORDS = String.raw`(?:a[mnst]|an[dy]|are|b[ey]|but|can|d[io]|did|for|g[o]|got|ha[ds]|he|her|hi[ms]|i[fnst]|its|m[ey]|n[o]|no[tw]|of|o[nr]|our|pic|put|sa[wy]|she|so|th[e]|to|too|two|u[ps]|wa[s]|we|was|who|why|yes|you)`;
 
+/** A feed's own date stamp (RSS pubDate, RFC 822): "Sat, 09 May 2020 15:39:00 +0530". Pages print dates for readers, not this. */
+export const FEED_DATE = String.raw`(?:mon|tue|wed|thu|fri|sat|sun),\s+\d{1,2}\s+\p{L}{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+(?:[+-]\d{4}|gmt|utc)`;
+
 /** Link shorteners and feed proxies that feed-to-post services put on every item they post. */
 const FEED_LINKS = String.raw`(?:ift\.tt|dlvr\.it|buff\.ly|ow\.ly|zpr\.io|rss\.app|feedproxy\.google\.com|feeds\.feedburner\.com)`;
 
@@ -145,6 +148,17 @@ export const FEED_RULES: readonly BoilerplateRule[] = [
     ],
     removes: 'paragraph',
     explanation: 'A headline stamped with the feed entry\'s raw date, as feed-to-post services such as IFTTT print it.',
+  },
+  {
+    id: 'raw-feed-date',
+    kind: 'auto-publish',
+    family: 'feed-automation',
+    where: 'line',
+    maxWords: 8,
+    // Seconds and a numeric zone: the feed's own format, which no page formats for its readers.
+    patterns: [String.raw`^(?=.*\d{2}:\d{2}:\d{2}\s+[+-]\d{4}$)${FEED_DATE}$`],
+    removes: 'paragraph',
+    explanation: 'A feed item\'s raw date line ("Mon, 20 Nov 2017 11:32:09 +0100"): the page prints a feed as it came.',
   },
   {
     id: 'wire-desk-slug',

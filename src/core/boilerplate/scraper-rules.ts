@@ -1,7 +1,6 @@
+import { FEED_DATE } from './feed-rules.ts';
 import type { BoilerplateRule } from './rules.ts';
 
-/** A feed's own date stamp (RSS pubDate, RFC 822): "Sat, 09 May 2020 15:39:00 +0530". Pages print dates for readers, not this. */
-const FEED_DATE = String.raw`(?:mon|tue|wed|thu|fri|sat|sun),\s+\d{1,2}\s+\p{L}{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+(?:[+-]\d{4}|gmt|utc)`;
 
 /**
  * What scraper and aggregator themes leave on a copied item: placeholders of the autoblogging plugin that
@@ -95,6 +94,20 @@ export const SCRAPER_RULES: readonly BoilerplateRule[] = [
     patterns: [String.raw`^\S.{8,240}?\s\d{2,4}\s\d{2,4}\s(?:admin|administrator)$`],
     removes: 'paragraph',
     explanation: 'A post title followed by its image size and the site\'s "admin" account: a theme\'s template fields around an imported item.',
+  },
+  {
+    id: 'aggregator-updated',
+    kind: 'scraper-footer',
+    family: 'scraper-theme',
+    where: 'line',
+    maxWords: 10,
+    patterns: [
+      // A feed aggregator's "last fetched" line, two units as its template prints them ("2 hours 3 min ago").
+      String.raw`^updated:\s+\d+\s+\p{L}+\s+\d+\s+\p{L}+\s+ago$`,
+      String.raw`^actualizado:\s+hace\s+\d+\s+\p{L}+\s+\d+\s+\p{L}+$`,
+    ],
+    removes: 'paragraph',
+    explanation: 'The "updated … ago" line of a feed aggregator: the page lists another site\'s feed as it was last fetched.',
   },
   {
     id: 'source-url-line',

@@ -109,6 +109,18 @@ describe('boilerplate rules', () => {
       misses: ['Published: October 27, 2020 at 06:34PM', 'The vote was called on October 27, 2020 at 6:34 pm, officials said.'],
     },
     {
+      rule: 'raw-feed-date',
+      at: 'top',
+      hits: ['Mon, 20 Nov 2017 11:32:09 +0100', 'Sun, 20 Sep 2020 12:51:02 +0530'],
+      misses: ['Mon, 20 Nov 2017 11:32 GMT', 'Monday, 20 November 2017'],
+    },
+    {
+      rule: 'aggregator-updated',
+      at: 'top',
+      hits: ['Updated: 2 hours 3 min ago', 'Actualizado: hace 52 mins 52 segs'],
+      misses: ['Updated: 2 hours ago', 'Updated: July 01, 2022 4:34 pm IST'],
+    },
+    {
       rule: 'wire-desk-slug',
       at: 'end',
       hits: ['PTI NIT KJ', 'PTI SKU RHL ABH'],
