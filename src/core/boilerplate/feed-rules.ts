@@ -37,6 +37,12 @@ const FEED_FOOTERS = [
   String.raw`^la\s+entrada\s+.{2,300}?\s+se\s+public[óo]\s+primero\s+en\s+${SITE}\s*\.?$`,
 ];
 
+/** Short English words that a sentence after "PTI" would use and an agency desk code never is. */
+const SHORT_WORDS = String.raw`(?:a[mnst]|an[dy]|are|b[ey]|but|can|d[io]|did|for|g[o]|got|ha[ds]|he|her|hi[ms]|i[fnst]|its|m[ey]|n[o]|no[tw]|of|o[nr]|our|pic|put|sa[wy]|she|so|th[e]|to|too|two|u[ps]|wa[s]|we|was|who|why|yes|you)`;
+
+/** A feed's own date stamp (RSS pubDate, RFC 822): "Sat, 09 May 2020 15:39:00 +0530". Pages print dates for readers, not this. */
+export const FEED_DATE = String.raw`(?:mon|tue|wed|thu|fri|sat|sun),\s+\d{1,2}\s+\p{L}{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+(?:[+-]\d{4}|gmt|utc)`;
+
 /** Link shorteners and feed proxies that feed-to-post services put on every item they post. */
 const FEED_LINKS = String.raw`(?:ift\.tt|dlvr\.it|buff\.ly|ow\.ly|zpr\.io|rss\.app|feedproxy\.google\.com|feeds\.feedburner\.com)`;
 
@@ -116,6 +122,54 @@ export const FEED_RULES: readonly BoilerplateRule[] = [
     ],
     removes: 'paragraph',
     explanation: 'A "from <feed> <short link>" line that feed-to-post services such as IFTTT leave on every item they post.',
+  },
+  {
+    id: 'feed-shortlink-glued',
+    kind: 'auto-publish',
+    family: 'feed-automation',
+    where: 'edge',
+    maxWords: 25,
+    patterns: [
+      // After an agency credit on the same line, as blog themes print it: "(With inputs from X) from NDTV News- Special via...".
+      String.raw`^(?:[^()]{0,80}\)\s*)?from\s+(?=[^.!?]{0,60}?\b(?:news|feeds?|rss|headlines|top[\s-]stories)\b)[^.!?]{2,80}?\s+via(?:\s+(?:ifttt|dlvr\.it|zapier|feedburner))?\s*(?:\.{3}|…)?$`,
+    ],
+    removes: 'paragraph',
+    explanation: 'A "from <news feed> via …" mark that feed-to-post services leave on every item they post.',
+  },
+  {
+    id: 'feed-entry-date',
+    kind: 'auto-publish',
+    family: 'feed-automation',
+    where: 'line',
+    maxWords: 40,
+    patterns: [
+      // IFTTT's "EntryPublished" ingredient after the headline: "… October 27, 2020 at 06:34PM" (two-digit hour, no space).
+      String.raw`^(?!(?:published|updated|posted|last\s+updated|date)\b)\S.{8,240}?\s(?:january|february|march|april|may|june|july|august|september|october|november|december)\s\d{1,2},\s\d{4}\sat\s\d{2}:\d{2}[ap]m$`,
+    ],
+    removes: 'paragraph',
+    explanation: 'A headline stamped with the feed entry\'s raw date, as feed-to-post services such as IFTTT print it.',
+  },
+  {
+    id: 'raw-feed-date',
+    kind: 'auto-publish',
+    family: 'feed-automation',
+    where: 'line',
+    maxWords: 8,
+    // Seconds and a numeric zone: the feed's own format, which no page formats for its readers.
+    patterns: [String.raw`^(?=.*\d{2}:\d{2}:\d{2}\s+[+-]\d{4}$)${FEED_DATE}$`],
+    removes: 'paragraph',
+    explanation: 'A feed item\'s raw date line ("Mon, 20 Nov 2017 11:32:09 +0100"): the page prints a feed as it came.',
+  },
+  {
+    id: 'wire-desk-slug',
+    kind: 'auto-publish',
+    family: 'feed-automation',
+    where: 'edge',
+    maxWords: 5,
+    // Desk initials: two to four codes of two or three letters, no sentence end, and none of them a common word.
+    patterns: [String.raw`^(?:PTI|UNI)(?:\s+(?!${SHORT_WORDS}\b)[a-z]{2,3}){2,4}$`],
+    removes: 'paragraph',
+    explanation: 'The news agency\'s desk codes left at the end of the story ("PTI NIT KJ"): the wire copy was published as it arrived.',
   },
   {
     id: 'feed-origin-credit',

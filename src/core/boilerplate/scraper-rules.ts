@@ -1,4 +1,6 @@
+import { FEED_DATE } from './feed-rules.ts';
 import type { BoilerplateRule } from './rules.ts';
+
 
 /**
  * What scraper and aggregator themes leave on a copied item: placeholders of the autoblogging plugin that
@@ -62,6 +64,50 @@ export const SCRAPER_RULES: readonly BoilerplateRule[] = [
     patterns: [String.raw`^(?:browse\s+latest\s+(?:view\s+live|browse\s+all)|viewing\s+(?:all\s+)?\d[\d,.]*\s+articles?)$`],
     removes: 'paragraph',
     explanation: 'The counters of a site that mirrors other sites\' feeds item by item.',
+  },
+  {
+    id: 'feed-item-stamp',
+    kind: 'scraper-footer',
+    family: 'scraper-theme',
+    where: 'edge',
+    maxWords: 120,
+    patterns: [String.raw`^(?:[^.!?]{0,240}?\s)?(?:by|from|source:?)\s+(?:https?:\/\/)?(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\s+(?:published|posted)\s+on\s*:{0,2}\s*${FEED_DATE}`],
+    removes: 'paragraph',
+    explanation: 'A feed item printed with its source site and raw feed date: the page lists another site\'s feed, item by item.',
+  },
+  {
+    id: 'source-feed-title',
+    kind: 'scraper-footer',
+    family: 'scraper-theme',
+    where: 'line',
+    maxWords: 12,
+    patterns: [String.raw`^source\s*:\s*(?=.{0,80}?\b(?:(?:latest|top|breaking)\s+(?:news|stories|headlines)|rss|feeds?)\b).{2,80}$`],
+    removes: 'paragraph',
+    explanation: 'A "Source:" line naming a news feed rather than an outlet: the item was taken from that feed.',
+  },
+  {
+    id: 'theme-template-fields',
+    kind: 'scraper-footer',
+    family: 'scraper-theme',
+    where: 'line',
+    maxWords: 40,
+    patterns: [String.raw`^\S.{8,240}?\s\d{2,4}\s\d{2,4}\s(?:admin|administrator)$`],
+    removes: 'paragraph',
+    explanation: 'A post title followed by its image size and the site\'s "admin" account: a theme\'s template fields around an imported item.',
+  },
+  {
+    id: 'aggregator-updated',
+    kind: 'scraper-footer',
+    family: 'scraper-theme',
+    where: 'line',
+    maxWords: 10,
+    patterns: [
+      // A feed aggregator's "last fetched" line, two units as its template prints them ("2 hours 3 min ago").
+      String.raw`^updated:\s+\d+\s+\p{L}+\s+\d+\s+\p{L}+\s+ago$`,
+      String.raw`^actualizado:\s+hace\s+\d+\s+\p{L}+\s+\d+\s+\p{L}+$`,
+    ],
+    removes: 'paragraph',
+    explanation: 'The "updated … ago" line of a feed aggregator: the page lists another site\'s feed as it was last fetched.',
   },
   {
     id: 'source-url-line',

@@ -97,6 +97,36 @@ describe('boilerplate rules', () => {
       misses: ['from our correspondent in Delhi', 'More from NDTV: https://www.ndtv.com/india'],
     },
     {
+      rule: 'feed-shortlink-glued',
+      at: 'end',
+      hits: ['(With inputs from Arun Agarwal) from NDTV News- Special via...', 'from BBC News - World via IFTTT', 'from Top Stories RSS via…'],
+      misses: ['From there the delegation travelled to Delhi via Agra', 'from the news desk via email, the spokesman said.'],
+    },
+    {
+      rule: 'feed-entry-date',
+      at: 'top',
+      hits: ['Army chief to visit Nepal on November 4 October 27, 2020 at 06:34PM'],
+      misses: ['Published: October 27, 2020 at 06:34PM', 'The vote was called on October 27, 2020 at 6:34 pm, officials said.'],
+    },
+    {
+      rule: 'raw-feed-date',
+      at: 'top',
+      hits: ['Mon, 20 Nov 2017 11:32:09 +0100', 'Sun, 20 Sep 2020 12:51:02 +0530'],
+      misses: ['Mon, 20 Nov 2017 11:32 GMT', 'Monday, 20 November 2017'],
+    },
+    {
+      rule: 'aggregator-updated',
+      at: 'top',
+      hits: ['Updated: 2 hours 3 min ago', 'Actualizado: hace 52 mins 52 segs'],
+      misses: ['Updated: 2 hours ago', 'Updated: July 01, 2022 4:34 pm IST'],
+    },
+    {
+      rule: 'wire-desk-slug',
+      at: 'end',
+      hits: ['PTI NIT KJ', 'PTI SKU RHL ABH'],
+      misses: ['PTI file pic', 'PTI said so.', 'PTI has it'],
+    },
+    {
       rule: 'feed-origin-credit',
       at: 'end',
       hits: ['This article was originally written by www.npr.org', 'This article was posted by AP News.'],
@@ -158,6 +188,27 @@ describe('boilerplate rules', () => {
       at: 'top',
       hits: ['Viewing all 37249 articles', 'Browse latest View live'],
       misses: ['Viewing all the evidence, the judge found no case to answer.'],
+    },
+    {
+      rule: 'feed-item-stamp',
+      at: 'end',
+      hits: [
+        'on Adani Transmission Q4 net down 60 pc By www.business-standard.com Published On :: Sat, 09 May 2020 15:39:00 +0530 Adani Transmission on Saturday reported a 60 per cent drop in net profit.',
+        'Rains lash the coast from thehindu.com posted on Mon, 3 Jun 2024 08:10 GMT The coast saw heavy rain.',
+      ],
+      misses: ['The report was published on Sat, 09 May 2020 by the ministry, which said the figures were provisional.', 'By Staff Reporter Published On: 09 May 2020'],
+    },
+    {
+      rule: 'source-feed-title',
+      at: 'end',
+      hits: ['Source:Latest News from World News', 'Source: NDTV News - Top Stories RSS', 'Source: Breaking News Feed'],
+      misses: ['Source: Reuters', 'Source: Ministry of Health', 'Source: The Hindu'],
+    },
+    {
+      rule: 'theme-template-fields',
+      at: 'top',
+      hits: ['IMF and Moody’s censure UK policy that sparked market turmoil 150 150 admin'],
+      misses: ['The council approved 150 new homes and 150 parking spaces for the admin building', 'Admin'],
     },
     {
       rule: 'source-url-line',
@@ -320,6 +371,12 @@ describe('feed and scraper evidence in real page layouts', () => {
     expect(hit.family).toBe('feed-disclaimer');
     expect(text.slice(hit.span.start, hit.span.end)).toBe(hit.text);
     expect(keptText(text, cleaned.excluded)).toContain(`${BODY[2]} (ANI)`);
+  });
+
+  it('finds feed marks glued to the end of the last paragraph', () => {
+    const page = (tail: string) => ['Four arrested after shootout in East Delhi', BODY[0]!, BODY[1]!, `${BODY[2]} ${tail}`].join('\n\n');
+    expect(rulesHit(page('PTI NIT KJ'))).toContain('wire-desk-slug');
+    expect(rulesHit(page('(With inputs from Arun Agarwal) from NDTV News- Special via...'))).toContain('feed-shortlink-glued');
   });
 
   it('finds a disclaimer above the first paragraph', () => {
