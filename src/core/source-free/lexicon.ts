@@ -36,10 +36,26 @@ function search(sorted: Uint32Array | Uint16Array, value: number, from = 0, to =
   return -1;
 }
 
+/** Words remembered before the cache starts over: news reuses a few thousand words, so this is plenty. */
+const CACHED_WORDS = 50_000;
+
 export function createLexicon(t: SourceFreeTables): Lexicon {
   const decoder = new TextDecoder();
+  // Every stage asks about the same words; one hash and three binary searches per word, then a Map lookup.
+  const known = new Map<string, number>();
+  const facts = (word: string): number => {
+    let packed = known.get(word);
+    if (packed === undefined) {
+      const hash = hashString(word);
+      const id = search(t.wordHashes, hash);
+      packed = ((id + 1) << 2) | (search(t.foreignHashes, hash) >= 0 ? 2 : 0) | (search(t.properHashes, hash) >= 0 ? 1 : 0);
+      if (known.size >= CACHED_WORDS) known.clear();
+      known.set(word, packed);
+    }
+    return packed;
+  };
   return {
-    id: (word) => search(t.wordHashes, hashString(word)),
+    id: (word) => (facts(word) >> 2) - 1,
     word: (id) => decoder.decode(t.wordText.subarray(t.wordStarts[id]!, t.wordStarts[id + 1]!)),
     unigram: (id) => -t.unigramCost[id]! / 10,
     bigram(a, b) {
@@ -51,7 +67,7 @@ export function createLexicon(t: SourceFreeTables): Lexicon {
       if (at < 0) return null;
       return { original: t.torturedOriginal[at]!, side: t.torturedSide[at] as 0 | 1 };
     },
-    isForeign: (word) => search(t.foreignHashes, hashString(word)) >= 0,
-    isProperName: (word) => search(t.properHashes, hashString(word)) >= 0,
+    isForeign: (word) => (facts(word) & 2) !== 0,
+    isProperName: (word) => (facts(word) & 1) !== 0,
   };
 }
