@@ -40,7 +40,7 @@ const ROLE_VERDICT: Record<Reference['role'], Verdict> = {
   original: 'copy',
 };
 
-/** Turns the evidence about a page into one verdict of DESIGN.md's vocabulary, with its reasons. */
+/** Turns the evidence about a page into one verdict of the vocabulary (docs/design.md), with its reasons. */
 export function classify(input: ClassifyInput): CheckResult {
   const { best, thresholds: th, boilerplate, trusted } = input;
   const reasons: string[] = [];

@@ -1,6 +1,6 @@
 /** The engine's public vocabulary, shared by every context (worker, content script, popup, CLI, tests). */
 
-/** DESIGN.md's verdict vocabulary: one set of words everywhere. */
+/** The verdict vocabulary (docs/design.md): one set of words everywhere. */
 export type Verdict = 'spun' | 'auto-published' | 'copy' | 'related' | 'clean';
 
 /** What a reference text itself is, decided from its own evidence when the library is built. */

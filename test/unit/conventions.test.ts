@@ -1,7 +1,8 @@
 /**
  * The codebase's own conventions, checked on every run: the import boundaries between contexts
- * (DESIGN.md's architecture) and the rules of the house that keep pages from injecting into our UI.
+ * (docs/design.md, "Architecture") and the rules of the house that keep pages from injecting into our UI.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,5 +81,22 @@ describe('page text is never markup', () => {
       .filter(({ text }) => /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write\(|\beval\(|new Function\(/.test(text))
       .map(({ file }) => relative(ROOT, file));
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('the project stands on its own', () => {
+  it('no tracked text points to a design document or a folder outside the repository', () => {
+    const tracked = execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).split('\n')
+      .filter((f) => /\.(ts|tsx|js|mjs|md|json|html|css)$/.test(f) && f !== 'package-lock.json');
+    const offenders = tracked.filter((f) => {
+      const text = readFileSync(join(ROOT, f), 'utf8');
+      return /\bDESIGN\.md\b|\.\.\/shared\//.test(text);
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it('the README links the design document, which exists', () => {
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain('(docs/design.md)');
+    expect(statSync(join(ROOT, 'docs/design.md')).isFile()).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The detection floors of DESIGN.md, checked on the labelled dev set at 'normal' sensitivity.
+ * The detection floors, checked on the labelled dev set at 'normal' sensitivity.
  * `npm run eval` prints the full table for every sensitivity.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
