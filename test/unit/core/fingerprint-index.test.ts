@@ -1,0 +1,32 @@
+/** The inverted index: which references share fingerprints with a page, and how many. */
+import { describe, expect, it } from 'vitest';
+import { buildFingerprintIndex } from '../../../src/core/fingerprint-index.ts';
+
+const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => (Math.imul(from + i, 0x9e3779b1) >>> 0));
+
+describe('fingerprint index', () => {
+  const library = [range(0, 50), range(1000, 50), range(25, 50)];
+  const index = buildFingerprintIndex(library);
+
+  it('ranks references by shared fingerprints, ties by position', () => {
+    expect(index.lookup(range(0, 50), 10, 1)).toEqual([{ reference: 0, shared: 50 }, { reference: 2, shared: 25 }]);
+    expect(index.lookup(range(1000, 10), 10, 1)).toEqual([{ reference: 1, shared: 10 }]);
+  });
+
+  it('drops candidates below minShared and keeps at most limit', () => {
+    expect(index.lookup(range(0, 50), 10, 30)).toEqual([{ reference: 0, shared: 50 }]);
+    expect(index.lookup(range(0, 50), 1, 1)).toHaveLength(1);
+    expect(index.lookup(range(5000, 50), 10, 1)).toEqual([]);
+  });
+
+  it('stores about four bytes per posting', () => {
+    expect(index.size).toBe(3);
+    expect(index.bytes).toBeGreaterThanOrEqual(150 * 4);
+    expect(index.bytes).toBeLessThan(150 * 4 + 1024);
+  });
+
+  it('works for an empty library and refuses one too large to address', () => {
+    expect(buildFingerprintIndex([]).lookup(range(0, 5), 5, 1)).toEqual([]);
+    expect(() => buildFingerprintIndex({ length: 1 << 24 } as unknown as number[][])).toThrow(/larger than the index supports/);
+  });
+});
