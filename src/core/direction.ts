@@ -60,7 +60,7 @@ const beyond = (x: number, zone: number) => Math.sign(x) * Math.max(0, Math.abs(
 function meanRarity(substitutions: readonly Substitution[], side: 'page' | 'reference'): number {
   let sum = 0;
   for (const s of substitutions) sum += phraseRarity(s[side]);
-  return substitutions.length ? sum / substitutions.length : 0;
+  return sum / substitutions.length;
 }
 
 /**
@@ -90,13 +90,13 @@ export function decideDirection(input: DirectionInput): DirectionEvidence {
     const z = input.swapFluency.z;
     add(w.swapFluency * z, z > 0 ? 'more of the swapped words fit their context worse on the page' : 'more of the swapped words fit their context worse in the reference');
   }
-  // Names are not a spinner's word choice ("Roosevelt Room" → "Love Room"), so they are left out.
-  const swaps = input.substitutions.filter((s) => !CAPITALISED.test(s.page) && !CAPITALISED.test(s.reference));
-  const pageRarity = meanRarity(swaps, 'page');
-  const referenceRarity = meanRarity(swaps, 'reference');
   // Rarity only stands in for the swaps' context when the analyser's tables are missing: round trips make
   // words commoner and spinners rarer, so on real rewrites it pointed the wrong way more often than not.
-  if (swaps.length && !input.swapFluency) {
+  // Names are not a spinner's word choice ("Roosevelt Room" → "Love Room"), so they are left out.
+  const swaps = input.swapFluency ? [] : input.substitutions.filter((s) => !CAPITALISED.test(s.page) && !CAPITALISED.test(s.reference));
+  const pageRarity = swaps.length ? meanRarity(swaps, 'page') : null;
+  const referenceRarity = swaps.length ? meanRarity(swaps, 'reference') : null;
+  if (pageRarity !== null && referenceRarity !== null) {
     add(w.rarityGap * (pageRarity - referenceRarity), pageRarity >= referenceRarity
       ? 'the words swapped in on the page are less common than the ones they replace'
       : 'the words on the page are more common than the reference\'s');

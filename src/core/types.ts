@@ -131,9 +131,9 @@ export interface SwapFluency {
 
 export interface DirectionEvidence {
   spunSide: SpunSide;
-  /** Mean rarity (negative log frequency) of the swapped phrases on each side. */
-  pageRarity: number;
-  referenceRarity: number;
+  /** Mean rarity (negative log frequency) of the swapped phrases on each side, when it was weighed. */
+  pageRarity: number | null;
+  referenceRarity: number | null;
   /** The swaps judged in context on both sides, when the analyser's tables were there. */
   swapFluency: SwapFluency | null;
   /** All the evidence weighed in rarity units: positive leans to the page being spun. */

@@ -10,9 +10,22 @@ export function adjacentPairs(tokens: Tokens, text: string, visit: (first: numbe
 
 /** Words i and i + 1 form a pair that adjacentPairs visits. */
 export function isAdjacentPair(tokens: Tokens, text: string, i: number): boolean {
-  const { words, starts, ends, sentenceStart } = tokens;
+  const { starts, ends, sentenceStart } = tokens;
   if (sentenceStart[i + 1] || !onlySpaces(text, ends[i]!, starts[i + 1]!)) return false;
-  return !/\d/.test(words[i]!) && !/\d/.test(words[i + 1]!);
+  const digits = withDigits(tokens);
+  return !digits[i] && !digits[i + 1];
+}
+
+// Every stage asks the same tokens the same question: answered once per text.
+const digitsOf = new WeakMap<Tokens, Uint8Array>();
+
+function withDigits(tokens: Tokens): Uint8Array {
+  let digits = digitsOf.get(tokens);
+  if (!digits) {
+    digits = Uint8Array.from(tokens.words, (w) => (/\d/.test(w) ? 1 : 0));
+    digitsOf.set(tokens, digits);
+  }
+  return digits;
 }
 
 function onlySpaces(text: string, from: number, to: number): boolean {

@@ -17,7 +17,7 @@ describe('direction', () => {
   it('reads rarer swapped-in words as a weak hint that the page is spun', () => {
     const d = decideDirection({ ...base, substitutions: thesaurus });
     expect(d.spunSide).toBe('page');
-    expect(d.pageRarity).toBeGreaterThan(d.referenceRarity);
+    expect(d.pageRarity!).toBeGreaterThan(d.referenceRarity!);
     expect(decideDirection({ ...base, substitutions: reversed }).spunSide).toBe('reference');
   });
 
@@ -40,6 +40,7 @@ describe('direction', () => {
     expect(judged.spunSide).toBe('page');
     // With the swaps judged in context, the words' rarity (which round trips and spinners move opposite ways) is left out.
     expect(judged.reasons.join(' ')).not.toMatch(/common/);
+    expect(judged.pageRarity).toBeNull();
     expect(decideDirection({ ...base, substitutions: commoner, swapFluency: { pageWorse: 2, referenceWorse: 12, z: -2.67 } }).spunSide).toBe('reference');
     const tie = decideDirection({ ...base, substitutions: [], swapFluency: { pageWorse: 5, referenceWorse: 4, z: 0.33 } });
     expect(tie.spunSide).toBe('undecided');
@@ -75,8 +76,8 @@ describe('direction', () => {
 
   it('leaves names out of the word comparison', () => {
     const d = decideDirection({ ...base, substitutions: [swap('Roosevelt', 'Love'), swap('Getty Images', 'beautiful pictures')] });
-    expect(d.pageRarity).toBe(0);
-    expect(d.referenceRarity).toBe(0);
+    expect(d.pageRarity).toBeNull();
+    expect(d.referenceRarity).toBeNull();
     expect(d.spunSide).toBe('undecided');
   });
 
