@@ -6,13 +6,12 @@ export interface Style {
   dim(s: string): string;
   red(s: string): string;
   yellow(s: string): string;
-  green(s: string): string;
 }
 
 const wrap = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
-export const COLOUR: Style = { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39) };
+export const COLOUR: Style = { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39) };
 const same = (s: string) => s;
-export const PLAIN: Style = { bold: same, dim: same, red: same, yellow: same, green: same };
+export const PLAIN: Style = { bold: same, dim: same, red: same, yellow: same };
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 export const SHOWN_SUBSTITUTIONS = 8;
@@ -53,7 +52,7 @@ export function resultJson(file: string, result: CheckResult, ms: number, url?: 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export function resultBlock(file: string, result: CheckResult, ms: number, style: Style): string {
-  const colourOf = { spun: style.red, 'auto-published': style.yellow, copy: style.yellow, related: same, clean: style.green };
+  const colourOf = { spun: style.red, 'auto-published': style.yellow, copy: style.yellow, related: same, clean: style.dim };
   const lines = [style.bold(file)];
   lines.push(`  verdict       ${colourOf[result.verdict](style.bold(result.verdict.toUpperCase()))}  (confidence ${result.confidence.toFixed(2)})`);
   lines.push(`  summary       ${result.summary}`);

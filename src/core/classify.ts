@@ -20,6 +20,8 @@ export interface ClassifyInput {
   keyOrder: KeyOrder | null;
   /** The best alignment's swaps judged in context on both sides, when the engine has the analyser. */
   swapFluency: SwapFluency | null;
+  /** References the page was checked against. */
+  libraryReferences: number;
 }
 
 /** A reference shorter than this is too small to call a page that contains it a copy of it. */
@@ -163,6 +165,7 @@ export function classify(input: ClassifyInput): CheckResult {
     knownSpunCopy,
     sourceFree: input.sourceFree,
     pageWords: input.pageWords,
+    libraryReferences: input.libraryReferences,
   };
 }
 

@@ -112,6 +112,7 @@ export function createEngine(references: readonly Reference[], engineOptions: En
       if (tokensOf.size > 64) tokensOf.clear();
       return classify({
         swapFluency,
+        libraryReferences: references.length,
         keyOrder,
         sourceFree,
         story,

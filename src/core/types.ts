@@ -172,6 +172,8 @@ export interface CheckResult {
   /** The page's text judged on its own (null when the engine runs without the analyser's tables). */
   sourceFree: SourceFreeReport | null;
   pageWords: number;
+  /** References the page was checked against: what "not recognised" is measured over. */
+  libraryReferences: number;
 }
 
 /** What the engine needs to know about the page besides its text. */

@@ -110,7 +110,7 @@ export function ReferenceLibrary() {
                   {[r.source, r.date, t('libraryWords', String(r.words))].filter(Boolean).join(' · ')}
                 </span>
               </div>
-              <span class={`chip ${r.origin === 'user' ? 'tone-blue' : 'tone-neutral'}`}>
+              <span class={`chip ${r.origin === 'user' ? 'tone-blue' : 'tone-grey'}`}>
                 {r.origin === 'user' ? t('libraryYours') : t('libraryBundled')}
               </span>
               {r.origin === 'user' && (

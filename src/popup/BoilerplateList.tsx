@@ -1,5 +1,6 @@
-/** Scraper and auto-publishing boilerplate found in the page: what each line betrays in plain words, the line quoted. */
+/** Scraper and auto-publishing boilerplate found in the page, strongest first: what each line betrays in plain words, the line quoted. */
 import type { BoilerplateHit, RuleFamily } from '../core/types.ts';
+import { isWarningHit } from '../core/verdict-evidence.ts';
 import { t } from '../shared/i18n.ts';
 
 const FAMILY_KEYS: Record<RuleFamily, string> = {
@@ -15,11 +16,13 @@ const FAMILY_KEYS: Record<RuleFamily, string> = {
 export const familyLabel = (family: RuleFamily | undefined): string => t(FAMILY_KEYS[family ?? 'site-chrome'] ?? 'familySiteChrome');
 
 export function BoilerplateList({ hits }: { hits: BoilerplateHit[] }) {
+  // What betrays unedited publishing first; page chrome ("Open in App", photo credits) only after it.
+  const ranked = [...hits.filter(isWarningHit), ...hits.filter((h) => !isWarningHit(h))];
   return (
     <section class="card" aria-labelledby="bp-heading">
       <h3 id="bp-heading">{t('popupBoilerplate', String(hits.length))}</h3>
       <ul class="boilerplate">
-        {hits.map((h, i) => (
+        {ranked.map((h, i) => (
           <li key={i} data-testid="boilerplate" data-family={h.family}>
             <span>
               <strong>{familyLabel(h.family)}:</strong> <q>{h.text.length > 160 ? h.text.slice(0, 159) + '…' : h.text}</q>

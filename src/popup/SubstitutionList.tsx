@@ -1,12 +1,16 @@
 /**
- * Reference phrase → page phrase, side by side, with a button that marks them in the page. When the
- * reference is the spun side, the page holds the original words: the lines then read page → spun copy,
- * so the arrow still points from the original to what the spinner made of it.
+ * The swaps side by side under "Original" and "On this page", the swapped words marked in the colour the
+ * page's highlights use, with a button that marks them in the page. When the reference is the spun side,
+ * the page holds the original words: the columns then read "On this page" (the original) and "In the spun
+ * copy". The first rows show at once; "Show all" opens the rest.
  */
 import { useState } from 'preact/hooks';
 import type { Substitution } from '../core/types.ts';
 import { t } from '../shared/i18n.ts';
 import { sendToTab } from '../shared/messaging.ts';
+
+/** Rows shown before "Show all": enough to see the pattern at a glance. */
+const FIRST_ROWS = 8;
 
 interface Props {
   substitutions: Substitution[];
@@ -17,6 +21,7 @@ interface Props {
 
 export function SubstitutionList({ substitutions, tabId, pageIsOriginal = false }: Props) {
   const [status, setStatus] = useState('');
+  const [all, setAll] = useState(false);
 
   const showOnPage = async (): Promise<void> => {
     if (tabId === null) return;
@@ -25,6 +30,8 @@ export function SubstitutionList({ substitutions, tabId, pageIsOriginal = false 
     setStatus(reply.ok ? t('popupHighlighted', String(reply.value.found)) : t('popupHighlightFailed'));
   };
 
+  const [before, after] = pageIsOriginal ? [t('popupColumnPage'), t('popupColumnSpunCopy')] : [t('popupColumnOriginal'), t('popupColumnPage')];
+  const rows = all ? substitutions : substitutions.slice(0, FIRST_ROWS);
   return (
     <section class="card" aria-labelledby="subs-heading">
       <div class="card-head">
@@ -36,22 +43,33 @@ export function SubstitutionList({ substitutions, tabId, pageIsOriginal = false 
         )}
       </div>
       <p class="visually-hidden">{pageIsOriginal ? t('popupSubstitutionsHelpOriginal') : t('popupSubstitutionsHelp')}</p>
-      {/* Every pair is listed; a long list scrolls (and is focusable so the keyboard can scroll it). */}
-      <ul class="subs" tabIndex={substitutions.length > 10 ? 0 : undefined} aria-labelledby="subs-heading">
-        {substitutions.map((s, i) => (
-          <li key={i} data-testid="substitution">
-            <span class="original-phrase" title={pageIsOriginal ? t('popupPagePhrase') : t('popupReferencePhrase')}>
-              {pageIsOriginal ? s.page : s.reference}
-            </span>
-            <span class="arrow" aria-label={t('popupBecame')}>
-              →
-            </span>
-            <span class="swapped-phrase" title={pageIsOriginal ? t('popupSpunCopyPhrase') : t('popupPagePhrase')}>
-              {pageIsOriginal ? s.reference : s.page}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <table class="subs" aria-labelledby="subs-heading">
+        <thead>
+          <tr>
+            <th scope="col">{before}</th>
+            <th scope="col">{after}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((s, i) => (
+            <tr key={i} data-testid="substitution">
+              <td class="original-phrase">
+                <bdi>{pageIsOriginal ? s.page : s.reference}</bdi>
+              </td>
+              <td>
+                <mark class="swapped-phrase">
+                  <bdi>{pageIsOriginal ? s.reference : s.page}</bdi>
+                </mark>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {substitutions.length > FIRST_ROWS && (
+        <button type="button" class="link" data-testid="show-all-substitutions" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? t('popupShowFewer') : t('popupShowAll', String(substitutions.length))}
+        </button>
+      )}
       <p class="muted small" role="status">
         {status}
       </p>

@@ -2,15 +2,28 @@
 import type { CheckResult, ReferenceRole, Verdict } from '../core/types.ts';
 import { t } from '../shared/i18n.ts';
 
-export function verdictTone(v: Verdict): 'red' | 'amber' | 'green' | 'blue' {
-  return v === 'spun' ? 'red' : v === 'copy' || v === 'auto-published' ? 'amber' : v === 'related' ? 'blue' : 'green';
+export type Tone = 'red' | 'amber' | 'green' | 'blue' | 'grey';
+
+/** "clean" is no finding: grey, never the green of a positive result. */
+export function verdictTone(v: Verdict): Tone {
+  return v === 'spun' ? 'red' : v === 'copy' || v === 'auto-published' ? 'amber' : v === 'related' ? 'blue' : 'grey';
+}
+
+/** What the chip says: the verdict's own word, except that nothing found is "not recognised". */
+export function verdictLabel(v: Verdict): string {
+  return v === 'clean' ? t('labelNotRecognised') : v;
+}
+
+/** Confidence in words, for the first glance; the number waits behind "How we know". */
+export function confidenceWords(confidence: number): string {
+  return confidence >= 0.85 ? t('confidenceVeryLikely') : confidence >= 0.65 ? t('confidenceLikely') : t('confidencePossibly');
 }
 
 /** What the verdict means for this result; "related" covers three different findings, each said plainly. */
-export function verdictMeaning(result: Pick<CheckResult, 'verdict' | 'match' | 'story' | 'knownSpunCopy'>): string {
+export function verdictMeaning(result: Pick<CheckResult, 'verdict' | 'match' | 'story' | 'knownSpunCopy' | 'libraryReferences'>): string {
   switch (result.verdict) {
     case 'spun':
-      return t('meaningSpun');
+      return result.match ? t('meaningSpun') : t('meaningSpunNoSource');
     case 'copy':
       return t('meaningCopy');
     case 'auto-published':
@@ -20,7 +33,25 @@ export function verdictMeaning(result: Pick<CheckResult, 'verdict' | 'match' | '
       if (result.match) return t('meaningRelatedShared');
       return t('meaningRelated');
     case 'clean':
-      return t('meaningClean');
+      return t('meaningNotRecognised', String(result.libraryReferences ?? 0));
+  }
+}
+
+/** What the reader can do next, in one line. */
+export function nextStep(result: Pick<CheckResult, 'verdict' | 'match' | 'knownSpunCopy'>): string {
+  switch (result.verdict) {
+    case 'spun':
+      if (!result.match) return t('nextSpunNoSource');
+      // The bundled references are themselves bad copies: then no original is known, only an earlier copy.
+      return result.match.referenceRole === 'original' ? t('nextSpun') : t('nextSpunOriginalUnknown');
+    case 'copy':
+      return t('nextCopy');
+    case 'auto-published':
+      return t('nextAuto');
+    case 'related':
+      return result.knownSpunCopy ? t('nextRelatedOriginal') : t('nextRelated');
+    case 'clean':
+      return t('nextNotRecognised');
   }
 }
 

@@ -370,7 +370,8 @@ export async function launchChromium(opts: { headless?: boolean; site?: Site } =
     const one = (id) => clean(document.querySelector('[data-testid="' + id + '"]'));
     const all = (id) => [...document.querySelectorAll('[data-testid="' + id + '"]')].map((e) => clean(e) || '');
     return {
-      verdict: one('verdict'),
+      // The chip says it in words ("not recognised"); the verdict itself is on data-verdict.
+      verdict: document.querySelector('[data-testid="verdict"]')?.getAttribute('data-verdict') ?? one('verdict'),
       confidence: one('confidence'),
       referenceTitle: one('reference-title'),
       referenceSource: one('reference-source'),

@@ -88,14 +88,14 @@ describe('popup colours', () => {
     ['spun chip', '--red', '--red-bg'],
     ['auto-published and copy chips', '--amber', '--amber-bg'],
     ['related chip', '--blue', '--blue-bg'],
-    ['clean chip', '--green', '--green-bg'],
+    ['not-recognised chip', '--muted', '--btn-bg'],
   ];
   const text: Array<[string, string, string]> = [
     ['body text', '--fg', '--bg'],
     ['muted text', '--muted', '--bg'],
     ['muted text in a card', '--muted', '--surface'],
     ['text in a card', '--fg', '--surface'],
-    ['swapped phrase in a card', '--red', '--surface'],
+    ['swapped phrase, marked as on the page', '--mark-fg', '--mark-bg'],
     ['link', '--link', '--bg'],
     ['button', '--fg', '--btn-bg'],
     ['primary button', '--on-primary', '--primary'],

@@ -25,6 +25,7 @@ function result(over: Partial<CheckResult> = {}): CheckResult {
     knownSpunCopy: null,
     sourceFree: null,
     pageWords: 400,
+    libraryReferences: 5,
     ...over,
   };
 }

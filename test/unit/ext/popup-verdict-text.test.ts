@@ -1,0 +1,51 @@
+/** The popup's first glance: the verdict in words, what it means, what to do, and no false reassurance. */
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { CheckResult, Verdict } from '../../../src/core/types.ts';
+import { confidenceWords, nextStep, verdictLabel, verdictMeaning, verdictTone } from '../../../src/popup/verdict-text.ts';
+import { getMessage, installFakeBrowser } from './fake-browser.ts';
+
+const base = { match: null, story: null, knownSpunCopy: null, libraryReferences: 1203 } as const;
+const matched = { referenceId: 'r', title: 'T', source: 'S', referenceRole: 'original' } as unknown as CheckResult['match'];
+const matchedCopy = { ...matched, referenceRole: 'spun' } as unknown as CheckResult['match'];
+
+describe('the popup\'s verdict words', () => {
+  beforeEach(() => {
+    installFakeBrowser();
+  });
+
+  it('calls no finding "not recognised", in grey, over the library it was checked against', () => {
+    expect(verdictTone('clean')).toBe('grey');
+    expect(verdictLabel('clean')).toBe('not recognised');
+    const meaning = verdictMeaning({ ...base, verdict: 'clean' });
+    expect(meaning).toContain('no known copy among 1203 references');
+    expect(meaning).not.toMatch(/\bclean\b|\bsafe\b/i);
+  });
+
+  it('keeps the vocabulary\'s word for every finding, each in its own tone', () => {
+    const findings: Verdict[] = ['spun', 'copy', 'auto-published', 'related'];
+    expect(findings.map(verdictLabel)).toEqual(findings);
+    expect(findings.map(verdictTone)).toEqual(['red', 'amber', 'amber', 'blue']);
+  });
+
+  it('says confidence in words', () => {
+    expect([0.97, 0.85, 0.7, 0.5].map(confidenceWords)).toEqual(['Very likely', 'Very likely', 'Likely', 'Possibly']);
+  });
+
+  it('tells a spun page with a known original from one that only betrays itself', () => {
+    expect(verdictMeaning({ ...base, verdict: 'spun', match: matched })).toBe(getMessage('meaningSpun'));
+    expect(verdictMeaning({ ...base, verdict: 'spun' })).toBe(getMessage('meaningSpunNoSource'));
+    expect(nextStep({ ...base, verdict: 'spun', match: matched })).not.toBe(nextStep({ ...base, verdict: 'spun' }));
+  });
+
+  it('does not send the reader to an "original" that is itself a spun copy', () => {
+    expect(nextStep({ ...base, verdict: 'spun', match: matched })).toBe(getMessage('nextSpun'));
+    expect(nextStep({ ...base, verdict: 'spun', match: matchedCopy })).toBe(getMessage('nextSpunOriginalUnknown'));
+    expect(getMessage('nextSpunOriginalUnknown')).toMatch(/^Original unknown/);
+  });
+
+  it('gives every verdict a next step', () => {
+    for (const verdict of ['spun', 'copy', 'auto-published', 'related', 'clean'] as const) {
+      expect(nextStep({ ...base, verdict }).length, verdict).toBeGreaterThan(10);
+    }
+  });
+});
