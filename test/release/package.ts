@@ -13,7 +13,7 @@ import { tmpdir, type as osType } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import JSZip from 'jszip';
 import { ROOT } from '../site/content.ts';
-import { BUILD_NOTE, buildNote, packageNames, sourceEntries, storeEntries, versionProblems } from './plan.ts';
+import { BUILD_NOTE, buildNote, manifestTextProblems, packageNames, sourceEntries, storeEntries, versionProblems } from './plan.ts';
 
 const OUT = join(ROOT, 'packages');
 const DIST = join(ROOT, 'dist');
@@ -26,7 +26,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as { version?: string };
+const readJson = <T = { version?: string }>(path: string) => JSON.parse(readFileSync(path, 'utf8')) as T;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -104,6 +104,10 @@ async function main(): Promise<void> {
     'dist-firefox/manifest.json': readJson(join(DIST_FIREFOX, 'manifest.json')).version,
   });
   if (problems.length) fail(`The versions disagree; set the same one in package.json and manifest.json, then build again:\n  ${problems.join('\n  ')}`);
+  const built = readJson<Record<string, string>>(join(DIST, 'manifest.json'));
+  const messages = readJson<Record<string, { message: string }>>(join(DIST, '_locales', built.default_locale ?? 'en', 'messages.json'));
+  const textProblems = manifestTextProblems(built, messages);
+  if (textProblems.length) fail(`The stores would refuse this manifest:\n  ${textProblems.join('\n  ')}`);
 
   const names = packageNames(version);
   mkdirSync(OUT, { recursive: true });

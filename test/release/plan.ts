@@ -81,3 +81,23 @@ npm run build
 The bundled reference library is built from \`seeds/\` by \`src/node/vite-plugin.ts\` during the same build.
 `;
 }
+
+/** The manifest fields both stores limit in length (Chrome refuses an upload whose description is longer). */
+export const MANIFEST_LIMITS = { name: 75, short_name: 12, description: 132 } as const;
+
+type Messages = Record<string, { message: string } | undefined>;
+
+/** A manifest string with its `__MSG_key__` placeholder replaced by the default locale's message. */
+export function resolveMessage(value: string | undefined, messages: Messages): string | undefined {
+  const key = /^__MSG_(\w+)__$/.exec(value ?? '')?.[1];
+  return key === undefined ? value : messages[key]?.message;
+}
+
+/** Every manifest field a store would refuse: missing, or longer than its limit, in the default locale. */
+export function manifestTextProblems(manifest: Partial<Record<keyof typeof MANIFEST_LIMITS, string>>, messages: Messages): string[] {
+  return Object.entries(MANIFEST_LIMITS).flatMap(([field, limit]) => {
+    const text = resolveMessage(manifest[field as keyof typeof MANIFEST_LIMITS], messages);
+    if (!text) return [`manifest ${field} is missing or names no message`];
+    return text.length > limit ? [`manifest ${field} is ${text.length} characters long, the stores take at most ${limit}: "${text}"`] : [];
+  });
+}

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../site/content.ts';
-import { BUILD_NOTE, buildNote, packageNames, sourceEntries, storeEntries, versionProblems } from '../release/plan.ts';
+import { BUILD_NOTE, buildNote, manifestTextProblems, packageNames, resolveMessage, sourceEntries, storeEntries, versionProblems } from '../release/plan.ts';
 
 describe('package names', () => {
   it('carry the version and the store', () => {
@@ -82,5 +82,35 @@ describe('zip contents', () => {
     expect(note).toContain('- Operating system: Debian GNU/Linux 12 (bookworm), x64');
     expect(note).toContain('```sh\nnpm ci\nnpm run build\n```');
     expect(note).toContain('spinscope-firefox-0.3.0.zip');
+  });
+});
+
+describe('manifest text the stores check', () => {
+  const messages = { extName: { message: 'Spinscope' }, extDescription: { message: 'x'.repeat(132) } };
+
+  it('reads __MSG_ placeholders from the default locale', () => {
+    expect(resolveMessage('__MSG_extName__', messages)).toBe('Spinscope');
+    expect(resolveMessage('Plain', messages)).toBe('Plain');
+    expect(resolveMessage('__MSG_nothing__', messages)).toBeUndefined();
+  });
+
+  it('passes a description of 132 characters and refuses one of 133', () => {
+    const manifest = { name: '__MSG_extName__', short_name: 'Spinscope', description: '__MSG_extDescription__' };
+    expect(manifestTextProblems(manifest, messages)).toEqual([]);
+    expect(manifestTextProblems(manifest, { ...messages, extDescription: { message: 'x'.repeat(133) } })).toEqual([
+      `manifest description is 133 characters long, the stores take at most 132: "${'x'.repeat(133)}"`,
+    ]);
+  });
+
+  it('names a missing field and a short name over 12 characters', () => {
+    expect(manifestTextProblems({ name: '__MSG_extName__', short_name: 'Spinscope News', description: '__MSG_gone__' }, messages)).toEqual([
+      'manifest short_name is 14 characters long, the stores take at most 12: "Spinscope News"',
+      'manifest description is missing or names no message',
+    ]);
+  });
+
+  it('holds for the repository as it is', () => {
+    const json = (file: string) => JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Record<string, string>;
+    expect(manifestTextProblems(json('manifest.json'), json('src/public/_locales/en/messages.json') as never)).toEqual([]);
   });
 });
