@@ -1,11 +1,13 @@
 import { decideDirection } from './direction.ts';
 import type { KeyOrder } from './key-order.ts';
 import type { Thresholds } from './thresholds.ts';
-import type { Alignment, BoilerplateHit, CheckResult, Match, Reference, SourceFreeReport, SpunSide, SwapFluency, Verdict } from './types.ts';
-import { boilerplateVerdict, creditsSource, readsReworded, warns } from './verdict-evidence.ts';
+import type { Alignment, BoilerplateHit, CheckResult, Match, Reference, Relation, SourceFreeReport, SpunSide, SwapFluency, Verdict } from './types.ts';
+import { boilerplateVerdict, creditLine, readsReworded, warns } from './verdict-evidence.ts';
 
 export interface ClassifyInput {
   pageText: string;
+  /** The page's own address, when known: a page that is the library's reference is not a copy of it. */
+  pageUrl: string | null;
   pageWords: number;
   trusted: boolean;
   boilerplate: BoilerplateHit[];
@@ -50,6 +52,7 @@ export function classify(input: ClassifyInput): CheckResult {
   let confidence = 0.9;
   let match: Match | null = null;
   let knownSpunCopy: CheckResult['knownSpunCopy'] = null;
+  let relation: Relation | null = null;
   const pageBoilerplate = boilerplateVerdict(boilerplate);
 
   const rewrite = input.keyOrder;
@@ -69,7 +72,7 @@ export function classify(input: ClassifyInput): CheckResult {
     });
     const spunSide: SpunSide = reworded ? direction.spunSide : 'undecided';
     match = {
-      referenceId: ref.id, title: ref.title, source: ref.source, date: ref.date, referenceRole: ref.role,
+      referenceId: ref.id, title: ref.title, source: ref.source, date: ref.date, url: ref.url, referenceRole: ref.role,
       coverage: a.coverage, substitutionRate: a.substitutionRate, referenceCoverage: a.referenceCoverage,
       spunSide, direction, passages: a.passages,
     };
@@ -79,6 +82,7 @@ export function classify(input: ClassifyInput): CheckResult {
       : `${percent(a.coverage)} of the article aligns with "${ref.title}" (${ref.source})`;
     if (!derived) {
       verdict = 'related';
+      relation = { kind: 'shared-passages' };
       confidence = clamp01(0.5 + a.coverage);
       reasons.push(`${share}: it shares passages, not the whole text.`);
     } else if (reworded && spunSide === 'page') {
@@ -87,19 +91,28 @@ export function classify(input: ClassifyInput): CheckResult {
       reasons.push(rewrite ? `${share}: a rewrite of it.` : `${share}, with ${percent(a.substitutionRate)} of its words swapped for others.`, ...direction.reasons);
     } else if (reworded && spunSide === 'reference') {
       verdict = 'related';
+      relation = { kind: 'original-of-spun' };
       confidence = clamp01(0.4 + 0.4 * a.coverage);
       knownSpunCopy = { referenceId: ref.id, title: ref.title, source: ref.source };
       reasons.push(`${share}, and the reference is the reworded side: a spun copy of this article is known.`, ...direction.reasons);
     } else if (reworded) {
       // One text rewrites the other and the evidence does not say which: no accusation either way.
       verdict = 'related';
+      relation = { kind: 'undecided-rewrite' };
       confidence = 0.5;
       reasons.push(`${share}: one of the two is a rewrite of the other, and the evidence does not tell which.`, ...direction.reasons);
     } else {
       // Only a credit the page added itself counts: one copied along with the text proves nothing.
-      const origin = trusted || creditsSource(blankOut(input.pageText, a.passages.map((p) => p.page)), ref.source);
-      if (origin && pageBoilerplate === null) {
+      const credit = creditLine(blankOut(input.pageText, a.passages.map((p) => p.page)), ref.source);
+      const ownPage = ref.role === 'original' && samePage(input.pageUrl, ref.url);
+      if (ownPage) {
         verdict = 'related';
+        relation = { kind: 'own-reference' };
+        confidence = 0.95;
+        reasons.push(`This page is the library's reference "${ref.title}" (${ref.source}).`);
+      } else if ((trusted || credit) && pageBoilerplate === null) {
+        verdict = 'related';
+        relation = credit ? { kind: 'syndication', credit } : { kind: 'trusted-site' };
         confidence = 0.7;
         reasons.push(`${share} near-verbatim, and the page credits or is the source: syndication, not a scrape.`);
       } else {
@@ -119,6 +132,7 @@ export function classify(input: ClassifyInput): CheckResult {
     const { reference: ref, sharedKeys } = input.story;
     story = { referenceId: ref.id, title: ref.title, source: ref.source, sharedKeys };
     verdict = 'related';
+    relation = { kind: 'same-story' };
     confidence = clamp01(0.4 + sharedKeys.length / 20);
     reasons.push(`Same story as "${ref.title}" (${ref.source}), told in other words: it shares ${sharedKeys.join(', ')}.`);
   }
@@ -146,6 +160,7 @@ export function classify(input: ClassifyInput): CheckResult {
   if (trusted && warns(verdict)) {
     reasons.unshift(`You trust this site, so the ${verdict} evidence is shown without a warning.`);
     verdict = match ? 'related' : 'clean';
+    relation = match ? { kind: 'trusted-site' } : null;
   }
   if (verdict === 'clean') {
     confidence = best ? clamp01(0.9 - best.alignment.coverage * 4) : 0.9;
@@ -166,7 +181,22 @@ export function classify(input: ClassifyInput): CheckResult {
     sourceFree: input.sourceFree,
     pageWords: input.pageWords,
     libraryReferences: input.libraryReferences,
+    relation: verdict === 'related' ? relation : null,
   };
+}
+
+/** Two addresses of one page: scheme, "www.", a trailing slash and the fragment do not count. */
+function samePage(a: string | null, b: string | null): boolean {
+  const key = (u: string) => {
+    try {
+      const url = new URL(u);
+      return `${url.hostname.replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}${url.search}`;
+    } catch {
+      return null;
+    }
+  };
+  const ka = a ? key(a) : null;
+  return ka !== null && b !== null && ka === key(b);
 }
 
 /** The text with the given spans replaced by spaces, so offsets elsewhere stay valid. */

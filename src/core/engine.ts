@@ -117,6 +117,7 @@ export function createEngine(references: readonly Reference[], engineOptions: En
         sourceFree,
         story,
         pageText: text,
+        pageUrl: page.url ?? null,
         pageWords: tokens.words.length,
         trusted: page.trusted ?? false,
         boilerplate: cleaned.hits,

@@ -146,6 +146,8 @@ export interface Match {
   title: string;
   source: string;
   date: string | null;
+  /** The reference's own address, when it has one. */
+  url: string | null;
   referenceRole: ReferenceRole;
   coverage: number;
   substitutionRate: number;
@@ -174,7 +176,23 @@ export interface CheckResult {
   pageWords: number;
   /** References the page was checked against: what "not recognised" is measured over. */
   libraryReferences: number;
+  /** For a `related` verdict, which case it is; the credit quoted when a credit decided it. */
+  relation: Relation | null;
 }
+
+/**
+ * The cases a `related` verdict covers: licensed republication that credits the source, a page on a site the
+ * reader trusts, the page being the library's own reference, the original of a known spun copy, a rewrite
+ * whose direction the evidence does not tell, shared passages only, or the same event told independently.
+ */
+export type Relation =
+  | { kind: 'syndication'; credit: string }
+  | { kind: 'trusted-site' }
+  | { kind: 'own-reference' }
+  | { kind: 'original-of-spun' }
+  | { kind: 'undecided-rewrite' }
+  | { kind: 'shared-passages' }
+  | { kind: 'same-story' };
 
 /** What the engine needs to know about the page besides its text. */
 export interface PageInput {

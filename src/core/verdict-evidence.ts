@@ -46,14 +46,21 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Legitimate syndication credits its source: "(Reuters)", "By The Associated Press", "© AFP", "— ANI".
- * Auto-publishing credits ("with inputs from …") are boilerplate rules, not credits.
+ * Auto-publishing credits ("with inputs from …") are boilerplate rules, not credits. Returns the credit's
+ * line as the page wrote it (or the credit alone when the line is long), or null.
  */
-export function creditsSource(text: string, source: string | null): boolean {
-  if (!source || source.trim().length < 2) return false;
+export function creditLine(text: string, source: string | null): string | null {
+  if (!source || source.trim().length < 2) return null;
   const name = escape(source.trim());
   const credit = new RegExp(
     String.raw`(?:\(\s*${name}\s*[)/]|\bby\s+(?:the\s+)?${name}\b|©\s*${name}\b|[—–]\s*${name}\s*$|^\s*${name}\s*[—–]|\(\s*${name}\s*\)\s*[—–-])`,
     'imu',
   );
-  return credit.test(text.replace(/with\s+inputs?\s+from[^\n)]*/giu, ''));
+  const found = credit.exec(text.replace(/with\s+inputs?\s+from[^\n)]*/giu, (m) => ' '.repeat(m.length)));
+  if (!found) return null;
+  // The line it stands in, as the page wrote it: what the reader is shown as the credit.
+  const start = text.lastIndexOf('\n', found.index) + 1;
+  const end = text.indexOf('\n', found.index);
+  const line = text.slice(start, end < 0 ? undefined : end).replace(/\s+/g, ' ').trim();
+  return line.length > 140 ? `${found[0].trim()}` : line;
 }

@@ -20,7 +20,7 @@ export function confidenceWords(confidence: number): string {
 }
 
 /** What the verdict means for this result; "related" covers three different findings, each said plainly. */
-export function verdictMeaning(result: Pick<CheckResult, 'verdict' | 'match' | 'story' | 'knownSpunCopy' | 'libraryReferences'>): string {
+export function verdictMeaning(result: Pick<CheckResult, 'verdict' | 'match' | 'story' | 'knownSpunCopy' | 'libraryReferences' | 'relation'>): string {
   switch (result.verdict) {
     case 'spun':
       return result.match ? t('meaningSpun') : t('meaningSpunNoSource');
@@ -29,11 +29,32 @@ export function verdictMeaning(result: Pick<CheckResult, 'verdict' | 'match' | '
     case 'auto-published':
       return t('meaningAuto');
     case 'related':
-      if (result.knownSpunCopy) return t('meaningRelatedOriginal');
-      if (result.match) return t('meaningRelatedShared');
-      return t('meaningRelated');
+      return relatedMeaning(result);
     case 'clean':
       return t('meaningNotRecognised', String(result.libraryReferences ?? 0));
+  }
+}
+
+/** "related" is several findings: each said in its own words, the deciding credit quoted. */
+function relatedMeaning(result: Pick<CheckResult, 'match' | 'knownSpunCopy' | 'relation'>): string {
+  switch (result.relation?.kind) {
+    case 'syndication':
+      return t('meaningSyndication', result.relation.credit);
+    case 'trusted-site':
+      return t('meaningTrustedSite');
+    case 'own-reference':
+      return t('meaningOwnReference');
+    case 'original-of-spun':
+      return t('meaningRelatedOriginal');
+    case 'undecided-rewrite':
+      return t('meaningUndecidedRewrite');
+    case 'shared-passages':
+      return t('meaningRelatedShared');
+    case 'same-story':
+      return t('meaningRelated');
+    case undefined:
+      // A result stored before cases existed.
+      return result.knownSpunCopy ? t('meaningRelatedOriginal') : result.match ? t('meaningRelatedShared') : t('meaningRelated');
   }
 }
 

@@ -83,7 +83,7 @@ export function stagedCheck(lib: StagedLibrary, text: string, into?: StageSample
     }
   }
   const t5 = nowNs();
-  const result = classify({ story, pageText: text, pageWords: tokens.words.length, trusted: false, boilerplate: cleaned.hits, best, thresholds: TH, sourceFree: null, keyOrder: null, swapFluency: null, libraryReferences: lib.references.length });
+  const result = classify({ story, pageText: text, pageUrl: null, pageWords: tokens.words.length, trusted: false, boilerplate: cleaned.hits, best, thresholds: TH, sourceFree: null, keyOrder: null, swapFluency: null, libraryReferences: lib.references.length });
   const t6 = nowNs();
   if (into) {
     into.clean.push(Number(tc - t0));

@@ -4,7 +4,7 @@ import type { CheckResult, Verdict } from '../../../src/core/types.ts';
 import { confidenceWords, nextStep, verdictLabel, verdictMeaning, verdictTone } from '../../../src/popup/verdict-text.ts';
 import { getMessage, installFakeBrowser } from './fake-browser.ts';
 
-const base = { match: null, story: null, knownSpunCopy: null, libraryReferences: 1203 } as const;
+const base = { match: null, story: null, knownSpunCopy: null, libraryReferences: 1203, relation: null } as const;
 const matched = { referenceId: 'r', title: 'T', source: 'S', referenceRole: 'original' } as unknown as CheckResult['match'];
 const matchedCopy = { ...matched, referenceRole: 'spun' } as unknown as CheckResult['match'];
 
@@ -41,6 +41,15 @@ describe('the popup\'s verdict words', () => {
     expect(nextStep({ ...base, verdict: 'spun', match: matched })).toBe(getMessage('nextSpun'));
     expect(nextStep({ ...base, verdict: 'spun', match: matchedCopy })).toBe(getMessage('nextSpunOriginalUnknown'));
     expect(getMessage('nextSpunOriginalUnknown')).toMatch(/^Original unknown/);
+  });
+
+  it('says which case a "related" page is, quoting the credit that decided it', () => {
+    const credit = 'By The Associated Press';
+    expect(verdictMeaning({ ...base, verdict: 'related', relation: { kind: 'syndication', credit } })).toContain(`“${credit}”`);
+    const kinds = ['trusted-site', 'own-reference', 'original-of-spun', 'undecided-rewrite', 'shared-passages', 'same-story'] as const;
+    const said = kinds.map((kind) => verdictMeaning({ ...base, verdict: 'related', relation: { kind } }));
+    expect(new Set(said).size).toBe(kinds.length);
+    expect(said[3]).toMatch(/neither is accused/);
   });
 
   it('gives every verdict a next step', () => {

@@ -26,6 +26,7 @@ function result(over: Partial<CheckResult> = {}): CheckResult {
     sourceFree: null,
     pageWords: 400,
     libraryReferences: 5,
+    relation: null,
     ...over,
   };
 }
@@ -36,6 +37,7 @@ function match(over: Partial<Match> = {}): Match {
     title: 'Biden says will announce Russia-NATO meeting by Friday',
     source: 'ANI',
     date: null,
+    url: null,
     referenceRole: 'auto-published',
     coverage: 0.95,
     substitutionRate: 0,
