@@ -25,11 +25,11 @@ describe('real-pairs corpus', () => {
   const of = (kind: RealPair['kind']) => pairs.filter((p) => p.kind === kind);
 
   it('holds reworded copies from many sites next to their originals, and independent reports', () => {
-    expect(of('spun').length).toBeGreaterThanOrEqual(10);
-    expect(of('translated').length).toBeGreaterThanOrEqual(12);
-    expect(of('independent').length).toBeGreaterThanOrEqual(11);
+    expect(of('spun').length).toBeGreaterThanOrEqual(14);
+    expect(of('translated').length).toBeGreaterThanOrEqual(14);
+    expect(of('independent').length).toBeGreaterThanOrEqual(12);
     const copySites = new Set([...of('spun'), ...of('translated')].map((p) => p.sides[0].site));
-    expect(copySites.size).toBeGreaterThanOrEqual(16);
+    expect(copySites.size).toBeGreaterThanOrEqual(21);
     const copies = pairs.map((p) => p.sides[0].url);
     expect(new Set(copies).size).toBe(copies.length);
   });
@@ -90,8 +90,8 @@ describe('real-pairs levels (normal sensitivity, one-reference libraries)', () =
   const row = (kind: 'spun' | 'translated') => report.rows.find((r) => r.kind === kind)!;
 
   it('catches the thesaurus-spun copies it measured, blaming no more originals than measured', () => {
-    expect(row('spun').caught, row('spun').failures.join('\n')).toBeGreaterThanOrEqual(3);
-    expect(row('spun').blamed, row('spun').failures.join('\n')).toBeLessThanOrEqual(4);
+    expect(row('spun').caught, row('spun').failures.join('\n')).toBeGreaterThanOrEqual(4);
+    expect(row('spun').blamed, row('spun').failures.join('\n')).toBeLessThanOrEqual(6);
   });
 
   it('blames no more originals of translated copies than measured', () => {
