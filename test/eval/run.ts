@@ -9,6 +9,7 @@ import { createNodeEngine } from '../../src/node/source-free.ts';
 import type { CheckResult, Sensitivity } from '../../src/core/types.ts';
 import { loadDevSet, type DevCase } from '../fixtures/dev-set.ts';
 import { evaluate, formatTable } from './evaluate.ts';
+import { realPairsSection } from './real-pairs.ts';
 import { realWebSection } from './real-web.ts';
 import { committedPairs, evaluateFluent, evaluatePairs, fetchedFluent, fetchedPairs, formatFluent, formatPairs } from './source-free.ts';
 
@@ -77,6 +78,7 @@ console.log(`  wall clock      ${ms(performance.now() - t0)}`);
     console.log(`\nparaphrase-tool copies, fetched (${fetched.length} Apertium round trips of news, test/eval/material/README.md)`);
     console.log(formatPairs(evaluatePairs(fetched)));
   } else console.log('\n(fetched paraphrase pairs absent: run test/eval/material/fetch-material.ts for the full table)');
+  console.log(`\n${realPairsSection()}`);
   const fluent = fetchedFluent();
   if (fluent) {
     console.log(`\nfluent news (${fluent.length} articles), checked against the seed library`);

@@ -69,24 +69,55 @@ export interface PairRow {
 const reference = (id: string, text: string, analyser = nodeSourceFreeAnalyser()): Reference =>
   buildReference({ id, text, origin: 'bundled' }, analyser);
 
-/** Runs both directions of every pair, each against a one-reference library. */
+/** What the engine said about one pair, both ways round. */
+export interface PairOutcome {
+  /** The rewrite checked against a library holding only its original. */
+  forward: CheckResult;
+  /** The original checked against a library holding only the rewrite. */
+  backward: CheckResult;
+  /** forward is `spun`, names the original, and calls the page the spun side. */
+  caught: boolean;
+  /** …found through names and numbers in order, the word alignment having failed. */
+  byKeyOrder: boolean;
+  /** backward warns: the original is accused. */
+  falseWarning: boolean;
+  /** backward says that a spun copy of the page is known (the right answer). */
+  knownCopy: boolean;
+  /** The rewrite alone, no library: the source-free analyser warns. */
+  sourceFree: boolean;
+}
+
+/** Runs both directions of one pair, each against a one-reference library. */
+export function checkPair(p: Pair, empty: Engine = createNodeEngine([])): PairOutcome {
+  const original = reference(`${p.id}/original`, p.original);
+  const forward = createNodeEngine([original]).check({ text: p.rewritten });
+  const caught = forward.verdict === 'spun' && forward.match?.referenceId === original.id && forward.match.spunSide === 'page';
+  const backward = createNodeEngine([reference(`${p.id}/rewritten`, p.rewritten)]).check({ text: p.original });
+  return {
+    forward,
+    backward,
+    caught,
+    byKeyOrder: caught && !!forward.reasons[0]?.includes('same order'),
+    falseWarning: isWarning(backward.verdict),
+    knownCopy: !!backward.knownSpunCopy,
+    sourceFree: empty.check({ text: p.rewritten }).verdict === 'spun',
+  };
+}
+
+/** Runs both directions of every pair and counts the outcomes per tool. */
 export function evaluatePairs(pairs: readonly Pair[]): PairRow[] {
   const empty = createNodeEngine([]);
   const rows = new Map<string, PairRow>();
   for (const p of pairs) {
     const row = rows.get(p.tool) ?? { tool: p.tool, n: 0, caught: 0, byKeyOrder: 0, falseWarnings: 0, knownCopy: 0, sourceFree: 0 };
     rows.set(p.tool, row);
+    const o = checkPair(p, empty);
     row.n++;
-    const original = reference(`${p.id}/original`, p.original);
-    const forward = createNodeEngine([original]).check({ text: p.rewritten });
-    if (forward.verdict === 'spun' && forward.match?.referenceId === original.id && forward.match.spunSide === 'page') {
-      row.caught++;
-      if (forward.reasons[0]?.includes('same order')) row.byKeyOrder++;
-    }
-    const backward = createNodeEngine([reference(`${p.id}/rewritten`, p.rewritten)]).check({ text: p.original });
-    if (isWarning(backward.verdict)) row.falseWarnings++;
-    if (backward.knownSpunCopy) row.knownCopy++;
-    if (empty.check({ text: p.rewritten }).verdict === 'spun') row.sourceFree++;
+    row.caught += +o.caught;
+    row.byKeyOrder += +o.byKeyOrder;
+    row.falseWarnings += +o.falseWarning;
+    row.knownCopy += +o.knownCopy;
+    row.sourceFree += +o.sourceFree;
   }
   return [...rows.values()];
 }
