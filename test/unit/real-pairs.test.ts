@@ -89,13 +89,15 @@ describe('real-pairs levels (normal sensitivity, one-reference libraries)', () =
   }, 120_000);
   const row = (kind: 'spun' | 'translated') => report.rows.find((r) => r.kind === kind)!;
 
-  it('catches the thesaurus-spun copies it measured, blaming no more originals than measured', () => {
-    expect(row('spun').caught, row('spun').failures.join('\n')).toBeGreaterThanOrEqual(4);
-    expect(row('spun').blamed, row('spun').failures.join('\n')).toBeLessThanOrEqual(6);
+  // Measured: 2 of 14 spun copies caught, 1 original blamed; 0 of 14 translated copies caught, 1 original
+  // blamed. Before fluency had to agree with the swaps and clear a wide margin, 15 of 28 originals were blamed.
+  it('catches the clumsy spun copies it measured, blaming at most one original', () => {
+    expect(row('spun').caught, row('spun').failures.join('\n')).toBeGreaterThanOrEqual(2);
+    expect(row('spun').blamed, row('spun').failures.join('\n')).toBeLessThanOrEqual(1);
   });
 
-  it('blames no more originals of translated copies than measured', () => {
-    expect(row('translated').blamed, row('translated').failures.join('\n')).toBeLessThanOrEqual(9);
+  it('blames at most one original of a translated copy', () => {
+    expect(row('translated').blamed, row('translated').failures.join('\n')).toBeLessThanOrEqual(1);
   });
 
   it('never warns about two outlets reporting the same event', () => {

@@ -44,7 +44,18 @@ describe('direction', () => {
     expect(decideDirection({ ...base, substitutions: commoner, swapFluency: { pageWorse: 2, referenceWorse: 12, z: -2.67 } }).spunSide).toBe('reference');
     const tie = decideDirection({ ...base, substitutions: [], swapFluency: { pageWorse: 5, referenceWorse: 4, z: 0.33 } });
     expect(tie.spunSide).toBe('undecided');
-    expect(tie.score).toBeCloseTo(0.17, 2);
+    expect(tie.score).toBeCloseTo(0.1, 2);
+  });
+
+  it('counts fluency only where the text-wide gap and the swaps agree', () => {
+    const roundTrip: SourceFreeSummary = { opinion: 'fluent', evidence: 0, fluency: -2.8, coveredPairs: 400 };
+    const worse = { pageWorse: 12, referenceWorse: 2, z: 2.67 };
+    const agreeing = decideDirection({ ...base, margin: 0.75, substitutions: [], page: roundTrip, reference: fluent, swapFluency: worse });
+    expect(agreeing.spunSide).toBe('page');
+    // A smoother page whose swaps read worse: the two measures disagree, so neither says anything.
+    const smooth: SourceFreeSummary = { ...roundTrip, fluency: -2.2 };
+    const split = decideDirection({ ...base, margin: 0.75, substitutions: [], page: smooth, reference: fluent, swapFluency: worse });
+    expect(split).toMatchObject({ spunSide: 'undecided', score: 0 });
   });
 
   it('ignores fluency when either side is beyond the model', () => {
@@ -68,8 +79,11 @@ describe('direction', () => {
 
   it('takes a reference the reader added for an original unless the evidence says otherwise', () => {
     const mild = [swap('big', 'large'), swap('said', 'stated')];
-    expect(decideDirection({ ...base, substitutions: mild, referenceOrigin: 'user' }).score)
-      .toBeLessThan(decideDirection({ ...base, substitutions: mild }).score);
+    // It leans toward the page being the rewrite (an earlier version leaned the other way, blaming the
+    // reader's own original), but alone it accuses no one.
+    const added = decideDirection({ ...base, substitutions: [], referenceOrigin: 'user', margin: 0.75 });
+    expect(added.score).toBeGreaterThan(decideDirection({ ...base, substitutions: [], margin: 0.75 }).score);
+    expect(added.spunSide).toBe('undecided');
     const spunPage: SourceFreeSummary = { opinion: 'reworded', evidence: 6, fluency: -2.9, coveredPairs: 400 };
     expect(decideDirection({ ...base, substitutions: mild, referenceOrigin: 'user', page: spunPage, reference: fluent }).spunSide).toBe('page');
   });
