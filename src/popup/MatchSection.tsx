@@ -1,4 +1,8 @@
-/** The reference the page derives from, with coverage and substitution rate drawn as a strip. */
+/**
+ * The reference the page derives from, with coverage and substitution rate drawn as a strip, and a way to
+ * it: "Open original" when it is an original with an address; when it is itself a copy, the original is
+ * unknown and it is named as the earliest known copy.
+ */
 import type { Match, Substitution } from '../core/types.ts';
 import { percent, t } from '../shared/i18n.ts';
 import { CoverageStrip } from './CoverageStrip.tsx';
@@ -8,6 +12,7 @@ export function MatchSection({ match, substitutions, textLength }: { match: Matc
   return (
     <section class="card" aria-labelledby="match-heading">
       <h3 id="match-heading">{t('popupMatchHeading')}</h3>
+      {match.referenceRole !== 'original' && <p class="small">{t('popupOriginalUnknown')}</p>}
       <p class="ref-title" data-testid="reference-title">
         {match.title}
       </p>
@@ -16,6 +21,11 @@ export function MatchSection({ match, substitutions, textLength }: { match: Matc
         {match.date && <span> · {match.date}</span>}
       </p>
       {match.referenceRole !== 'original' && <p class="muted small">{roleText(match.referenceRole)}</p>}
+      {webAddress(match.url) && (
+        <a class="open-link" href={webAddress(match.url)!} target="_blank" rel="noopener noreferrer" data-testid="open-reference">
+          {match.referenceRole === 'original' ? t('popupOpenOriginal') : t('popupOpenCopy')}
+        </a>
+      )}
       {match.spunSide !== 'undecided' && (
         <p class="muted small">{match.spunSide === 'page' ? t('popupSpunSidePage') : t('popupSpunSideReference')}</p>
       )}
@@ -32,4 +42,15 @@ export function MatchSection({ match, substitutions, textLength }: { match: Matc
       <CoverageStrip textLength={textLength} passages={match.passages} substitutions={substitutions} match={match} />
     </section>
   );
+}
+
+/** Only a web address becomes a link: a stored reference could carry anything. */
+export function webAddress(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
 }

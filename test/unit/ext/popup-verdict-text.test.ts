@@ -58,3 +58,14 @@ describe('the popup\'s verdict words', () => {
     }
   });
 });
+
+describe('the way to the reference', () => {
+  it('links only web addresses', async () => {
+    const { webAddress } = await import('../../../src/popup/MatchSection.tsx');
+    expect(webAddress('https://apnews.com/article/x')).toBe('https://apnews.com/article/x');
+    expect(webAddress('javascript:alert(1)')).toBeNull();
+    expect(webAddress('file:///etc/passwd')).toBeNull();
+    expect(webAddress('not a url')).toBeNull();
+    expect(webAddress(null)).toBeNull();
+  });
+});
