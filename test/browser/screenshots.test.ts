@@ -1,11 +1,15 @@
 /**
  * Screenshots of what a reader sees, in light and dark colour schemes: the banner on a page, the popup with
- * its evidence, the highlights, the options page. Written to test-results/screenshots/.
+ * its evidence, the highlights, the options page. Written to test-results/screenshots/, and compared with the
+ * reviewed baselines (visual.ts). Every popup state is also held to the browser's popup size: all of it
+ * within 600 px, the verdict, its meaning and the next step within the first 300.
  */
 import { describe, test, expect, beforeAll, afterAll } from 'vitest';
 import { join } from 'node:path';
 import { statSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { launchChromium, SCREENSHOTS, type Harness } from './harness.ts';
+import { compareWithBaseline, isCompared, type VisualDiff } from './visual.ts';
 
 let h: Harness;
 
@@ -18,9 +22,22 @@ afterAll(async () => {
 });
 
 const shot = (name: string) => join(SCREENSHOTS, `${name}.png`);
+const visual: VisualDiff[] = [];
 
 function assertWritten(path: string) {
   expect(statSync(path).size, path).toBeGreaterThan(5000);
+  const name = path.replace(/^.*[\\/]/, '').replace(/\.png$/, '');
+  if (isCompared(name)) visual.push(compareWithBaseline(name));
+}
+
+/** The popup at the size browsers give it: everything within 600 px, the first glance within 300. */
+async function assertFitsPopup(popup: Page, state: string) {
+  const size = await popup.evaluate(() => {
+    const bottom = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect().bottom ?? null;
+    return { height: document.documentElement.scrollHeight, verdict: bottom('verdict'), nextStep: bottom('next-step') };
+  });
+  expect(size.height, `${state}: popup height`).toBeLessThanOrEqual(600);
+  if (size.verdict !== null) expect(size.nextStep, `${state}: verdict, meaning and next step in the first 300 px`).toBeLessThanOrEqual(300);
 }
 
 describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
@@ -46,10 +63,11 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
         await page.screenshot({ path: shot(`banner-${name}-${scheme}-closeup`), clip });
       }
 
-      const popup = await h.openPopup(tab, { colorScheme: scheme });
+      const popup = await h.openPopup(tab, { colorScheme: scheme, viewport: { width: 420, height: 600 } });
       await popup.waitForTimeout(200);
       await popup.screenshot({ path: shot(`popup-${name}-${scheme}`), fullPage: true });
       assertWritten(shot(`popup-${name}-${scheme}`));
+      await assertFitsPopup(popup, `popup-${name}-${scheme}`);
 
       if (name === 'spun') {
         const show = popup.getByTestId('show-on-page');
@@ -66,13 +84,19 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
     }
   });
 
-  test('popup on a clean page', async () => {
-    const page = await h.open(h.site.origin + h.site.pages.find((p) => p.group === 'original')!.path, { colorScheme: scheme });
+  // Pages with no warning: nothing recognised, the same story told independently, credited syndication.
+  test.each([
+    ['clean', 'original'],
+    ['story', 'independent'],
+    ['credited', 'credited'],
+  ] as const)('popup with no warning: %s', async (name, group) => {
+    const page = await h.open(h.site.origin + h.site.pages.find((p) => p.group === group)!.path, { colorScheme: scheme });
     try {
-      const popup = await h.openPopup(await h.tabId(page), { colorScheme: scheme });
+      const popup = await h.openPopup(await h.tabId(page), { colorScheme: scheme, viewport: { width: 420, height: 600 } });
       await popup.waitForTimeout(200);
-      await popup.screenshot({ path: shot(`popup-clean-${scheme}`), fullPage: true });
-      assertWritten(shot(`popup-clean-${scheme}`));
+      await popup.screenshot({ path: shot(`popup-${name}-${scheme}`), fullPage: true });
+      assertWritten(shot(`popup-${name}-${scheme}`));
+      await assertFitsPopup(popup, `popup-${name}-${scheme}`);
       await popup.close();
     } finally {
       await page.close();
@@ -86,6 +110,11 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
     assertWritten(shot(`options-${scheme}`));
     await options.close();
   });
+});
+
+test('every compared screenshot matches its reviewed baseline', () => {
+  expect(visual.length).toBeGreaterThanOrEqual(12);
+  expect(visual.filter((v) => v.problem).map((v) => `${v.name}: ${v.problem}`)).toEqual([]);
 });
 
 test('no console error while taking the screenshots', () => {
