@@ -1,11 +1,13 @@
 /** Makes the screenshots of the last browser test run the reviewed baselines (test/browser/visual.ts). */
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCREENSHOTS } from './harness.ts';
-import { BASELINES, isCompared } from './visual.ts';
+import { BASELINES, isCompared, recordEnvironment } from './visual.ts';
 
 mkdirSync(BASELINES, { recursive: true });
 const accepted = readdirSync(SCREENSHOTS)
   .filter((f) => f.endsWith('.png') && !f.endsWith('-diff.png') && isCompared(f.replace(/\.png$/, '')));
 for (const file of accepted) copyFileSync(join(SCREENSHOTS, file), join(BASELINES, file));
+// The run that took them wrote the environment it ran in.
+if (accepted.length) recordEnvironment(readFileSync(join(SCREENSHOTS, 'environment.txt'), 'utf8').trim());
 console.log(accepted.length ? `accepted ${accepted.length} screenshots as baselines: ${accepted.join(', ')}` : 'no screenshots to accept: run the browser tests first');
