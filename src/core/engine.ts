@@ -4,7 +4,7 @@ import { classify, isDerived, type ClassifyInput } from './classify.ts';
 import { fingerprints } from './fingerprint.ts';
 import { compareKeyOrder, isRewrite, type KeyOrder } from './key-order.ts';
 import { buildFingerprintIndex } from './fingerprint-index.ts';
-import { PAGE_STORY_KEYS, storyKeys } from './story.ts';
+import { namePhrases, PAGE_STORY_KEYS, storyKeys } from './story.ts';
 import { tokenize, type Tokens } from './text.ts';
 import { THRESHOLDS } from './thresholds.ts';
 import type { SourceFreeAnalyser } from './source-free/analyse.ts';
@@ -101,7 +101,8 @@ export function createEngine(references: readonly Reference[], engineOptions: En
             if (best?.reference !== reference) best = { reference, alignment: align(tokens, text, referenceTokens(top.reference), reference.body), at: top.reference };
           } else {
             const referenceKeys = storyKeys(referenceTokens(top.reference)).words;
-            story = { reference, sharedKeys: referenceKeys.filter((w) => pageKeys.words.includes(w)) };
+            const shared = referenceKeys.filter((w) => pageKeys.words.includes(w));
+            story = { reference, sharedKeys: namePhrases(referenceTokens(top.reference), reference.body, shared) };
           }
         }
       }

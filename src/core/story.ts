@@ -35,3 +35,34 @@ export function storyKeys(tokens: Tokens, max = STORY_KEYS): StoryKeys {
     .map(([word]) => word);
   return { words, hashes: Uint32Array.from(words, (w) => hashString(w)) };
 }
+
+/**
+ * Shared keys as a reader names them: keys that stand next to each other in the text are one name
+ * ("United States", not "United" and "States"), written as the text writes them, in order of first mention.
+ */
+export function namePhrases(tokens: Tokens, text: string, keys: readonly string[]): string[] {
+  const wanted = new Set(keys);
+  const key = (i: number) => tokens.words[i]!.replace(/'s$/, '');
+  const joined = (i: number) =>
+    i + 1 < tokens.words.length && !tokens.sentenceStart[i + 1] && /^ +$/.test(text.slice(tokens.ends[i]!, tokens.starts[i + 1]!));
+  // Every run of adjacent keys, first mention first; a key inside a longer name is not listed alone.
+  const runs: { at: number; words: string[]; phrase: string }[] = [];
+  for (let i = 0; i < tokens.words.length; i++) {
+    if (!wanted.has(key(i))) continue;
+    let end = i;
+    while (joined(end) && wanted.has(key(end + 1))) end++;
+    const words = Array.from({ length: end - i + 1 }, (_, k) => key(i + k));
+    runs.push({ at: i, words, phrase: text.slice(tokens.starts[i]!, tokens.ends[end]!).replace(/['’]s$/, '') });
+    i = end;
+  }
+  const inNames = new Set(runs.filter((r) => r.words.length > 1).flatMap((r) => r.words));
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const run of runs) {
+    const id = run.words.join(' ');
+    if (seen.has(id) || (run.words.length === 1 && inNames.has(run.words[0]!))) continue;
+    seen.add(id);
+    out.push(run.phrase);
+  }
+  return out;
+}
