@@ -1,5 +1,8 @@
-/** The reference library: bundled and the user's own, searchable; the user's can be removed and exported. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+/**
+ * The reference library: bundled and the user's own, searchable; the user's can be removed (with a moment
+ * to undo it) and exported. Each entry says what it is: an original, or a known spun or auto-published copy.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
 import type { Reply } from '../shared/messages.ts';
 import { sendToWorker } from '../shared/messaging.ts';
@@ -10,12 +13,17 @@ import { importStatus, libraryErrorText, unreadableText } from './library-status
 import { exportReferencesJson, parseReferenceJson } from './reference-files.ts';
 
 const SHOWN = 200;
+/** How long a removal can be undone before it is carried out. */
+const UNDO_MS = 8000;
 
 export function ReferenceLibrary() {
   const [refs, setRefs] = useState<ReferenceSummary[] | null>(null);
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState('');
   const [unreadable, setUnreadable] = useState(0);
+  // A removal waits, hidden from the list, until the undo time has passed or the page is left.
+  const [pending, setPending] = useState<ReferenceSummary | null>(null);
+  const pendingRef = useRef<{ ref: ReferenceSummary; timer: ReturnType<typeof setTimeout> } | null>(null);
 
   const reload = async (): Promise<void> => {
     const reply = await sendToWorker({ type: 'list-references' });
@@ -29,14 +37,42 @@ export function ReferenceLibrary() {
   const filtered = useMemo(() => {
     const q = query.trim().toLowerCase();
     const all = refs ?? [];
-    return q ? all.filter((r) => `${r.title} ${r.source} ${r.url ?? ''}`.toLowerCase().includes(q)) : all;
-  }, [refs, query]);
+    const shown = pending ? all.filter((r) => r.id !== pending.id) : all;
+    return q ? shown.filter((r) => `${r.title} ${r.source} ${r.url ?? ''}`.toLowerCase().includes(q)) : shown;
+  }, [refs, query, pending]);
 
-  const remove = async (r: ReferenceSummary): Promise<void> => {
+  const carryOut = async (r: ReferenceSummary): Promise<void> => {
+    pendingRef.current = null;
+    setPending(null);
     const reply = await sendToWorker({ type: 'remove-reference', id: r.id });
     setStatus(reply.ok ? t('libraryRemoved', r.title) : libraryErrorText(reply.error));
     await reload();
   };
+
+  const remove = (r: ReferenceSummary): void => {
+    if (pendingRef.current) {
+      clearTimeout(pendingRef.current.timer);
+      void carryOut(pendingRef.current.ref);
+    }
+    pendingRef.current = { ref: r, timer: setTimeout(() => void carryOut(r), UNDO_MS) };
+    setPending(r);
+    setStatus('');
+  };
+
+  const undo = (): void => {
+    if (pendingRef.current) clearTimeout(pendingRef.current.timer);
+    pendingRef.current = null;
+    setPending(null);
+  };
+
+  // Leaving the page carries out a removal still waiting.
+  useEffect(() => {
+    const flush = () => {
+      if (pendingRef.current) void sendToWorker({ type: 'remove-reference', id: pendingRef.current.ref.id });
+    };
+    addEventListener('pagehide', flush);
+    return () => removeEventListener('pagehide', flush);
+  }, []);
 
   const exportAll = async (): Promise<void> => {
     const reply = await sendToWorker({ type: 'export-references' });
@@ -66,6 +102,7 @@ export function ReferenceLibrary() {
   return (
     <section aria-labelledby="library-heading">
       <h2 id="library-heading">{t('libraryHeading')}</h2>
+      <p>{t('libraryWhat')}</p>
       <p class="muted">{t('libraryHelp', [String(refs ? refs.length - userCount : 0), String(userCount)])}</p>
       {unreadable > 0 && (
         <p class="error" role="alert" data-testid="library-unreadable">
@@ -94,7 +131,16 @@ export function ReferenceLibrary() {
         </label>
       </div>
       <p class="muted small" role="status">
-        {status}
+        {pending ? (
+          <>
+            {t('libraryRemoving', pending.title || t('libraryUntitled'))}{' '}
+            <button type="button" class="link" data-testid="undo-remove" onClick={undo}>
+              {t('undo')}
+            </button>
+          </>
+        ) : (
+          status
+        )}
       </p>
       {refs === null ? (
         <p class="muted">{t('popupLoading')}</p>
@@ -113,8 +159,11 @@ export function ReferenceLibrary() {
               <span class={`chip ${r.origin === 'user' ? 'tone-blue' : 'tone-grey'}`}>
                 {r.origin === 'user' ? t('libraryYours') : t('libraryBundled')}
               </span>
+              <span class={`chip ${r.role === 'original' ? 'tone-grey' : 'tone-amber'}`} data-testid="reference-role">
+                {roleLabel(r.role)}
+              </span>
               {r.origin === 'user' && (
-                <button type="button" aria-label={t('siteRemoveLabel', r.title)} onClick={() => void remove(r)}>
+                <button type="button" aria-label={t('siteRemoveLabel', r.title)} onClick={() => remove(r)}>
                   {t('siteRemove')}
                 </button>
               )}
@@ -125,4 +174,18 @@ export function ReferenceLibrary() {
       {filtered.length > SHOWN && <p class="muted small">{t('libraryMore', String(filtered.length - SHOWN))}</p>}
     </section>
   );
+}
+
+/** What a reference is, in a word or two: the bundled ones are known bad copies, not originals. */
+function roleLabel(role: ReferenceSummary['role']): string {
+  switch (role) {
+    case 'original':
+      return t('libraryRoleOriginal');
+    case 'spun':
+      return t('libraryRoleSpun');
+    case 'auto-published':
+      return t('libraryRoleAuto');
+    case 'copy':
+      return t('libraryRoleCopy');
+  }
 }
