@@ -11,6 +11,7 @@ import { fileToDoc } from './reference-files.ts';
 export function AddReference({ onAdded }: { onAdded(message: string): void }) {
   const [title, setTitle] = useState('');
   const [source, setSource] = useState('');
+  const [address, setAddress] = useState('');
   const [text, setText] = useState('');
   const [tabs, setTabs] = useState<CheckedTab[]>([]);
   const [tabId, setTabId] = useState<number | null>(null);
@@ -35,9 +36,13 @@ export function AddReference({ onAdded }: { onAdded(message: string): void }) {
   const addPasted = async (e: Event): Promise<void> => {
     e.preventDefault();
     if (!text.trim()) return setError(t('libraryNeedText'));
-    done(await sendToWorker({ type: 'add-reference', doc: { title, source, text, url: null, date: null } }));
+    const url = address.trim();
+    // Where the original lives: the popup links to it, so only a web address is taken.
+    if (url && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url)) return setError(t('libraryNeedWebAddress'));
+    done(await sendToWorker({ type: 'add-reference', doc: { title, source, text, url: url || null, date: null } }));
     setTitle('');
     setSource('');
+    setAddress('');
     setText('');
   };
 
@@ -76,6 +81,10 @@ export function AddReference({ onAdded }: { onAdded(message: string): void }) {
             <input type="text" value={source} onInput={(e) => setSource((e.currentTarget as HTMLInputElement).value)} />
           </label>
         </div>
+        <label class="field">
+          <span>{t('libraryAddress')}</span>
+          <input type="url" placeholder="https://" value={address} data-testid="reference-address" onInput={(e) => setAddress((e.currentTarget as HTMLInputElement).value)} />
+        </label>
         <label class="field">
           <span>{t('libraryText')}</span>
           <textarea rows={5} value={text} data-testid="reference-text" onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} />
