@@ -7,6 +7,7 @@ import { buildFingerprintIndex } from './fingerprint-index.ts';
 import { PAGE_STORY_KEYS, storyKeys } from './story.ts';
 import { tokenize, type Tokens } from './text.ts';
 import { THRESHOLDS } from './thresholds.ts';
+import { prepare, type Prepared } from './pack/format.ts';
 import type { SourceFreeAnalyser } from './source-free/analyse.ts';
 import type { Alignment, CheckResult, PageInput, Reference, Sensitivity } from './types.ts';
 
@@ -45,6 +46,8 @@ function withoutCommonKeys(keys: readonly Uint32Array[]): Uint32Array[] {
 export interface EngineOptions {
   /** Judges each page's text on its own; without it, only matches and boilerplate count. */
   analyser?: SourceFreeAnalyser | null;
+  /** Fingerprints and story keys already made (a restored pack), by reference position; the rest are made here. */
+  prepared?: readonly (Prepared | undefined)[];
 }
 
 export function createEngine(references: readonly Reference[], engineOptions: EngineOptions = {}): Engine {
@@ -53,11 +56,11 @@ export function createEngine(references: readonly Reference[], engineOptions: En
   // candidates a check aligns (holding every reference's tokens during the build costs gigabytes at 100,000).
   const prints: Uint32Array[] = [];
   const keys: Uint32Array[] = [];
-  for (const reference of references) {
-    const tokens = tokenize(reference.body);
-    prints.push(fingerprints(tokens));
-    keys.push(storyKeys(tokens).hashes);
-  }
+  references.forEach((reference, i) => {
+    const ready = engineOptions.prepared?.[i] ?? prepare(reference.body);
+    prints.push(ready.prints);
+    keys.push(ready.keys);
+  });
   const index = buildFingerprintIndex(prints);
   const storyIndex = buildFingerprintIndex(withoutCommonKeys(keys));
   const tokensOf = new Map<number, Tokens>();

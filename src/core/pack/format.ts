@@ -1,0 +1,198 @@
+/**
+ * Reference packs: one binary file for a fingerprinted library, written once and restored without
+ * tokenising or fingerprinting anything again.
+ *
+ *   0  "SPSCPACK"                       8 bytes, tells a pack from any other file
+ *   8  version (u16), reserved (u16)
+ *  12  CRC-32 of every byte from 16 to the end
+ *  16  reference count n (u32)
+ *  20  metadata: length (u32), then deflated UTF-8 JSON {scheme, references: [every field but the body]}
+ *      zero padding to a multiple of 4
+ *      fingerprints: offsets (u32 × n+1), then the fingerprints (u32)
+ *      story keys:   offsets (u32 × n+1), then the key hashes (u32)
+ *      bodies:       offsets (u32 × n+1), then each body deflated on its own
+ *
+ * Numbers are little-endian (every browser and Node platform), so the arrays are read as typed-array views
+ * in place. Each body is deflated alone: a check reads only the few bodies it aligns, never the whole library.
+ */
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { fingerprints, IMMUTABLE_GRAM, STOPWORD_GRAM, WINNOW_WINDOW } from '../fingerprint.ts';
+import { STORY_KEYS, storyKeys } from '../story.ts';
+import { tokenize } from '../text.ts';
+import type { Reference } from '../types.ts';
+import { crc32 } from './crc32.ts';
+
+export const PACK_MAGIC = 'SPSCPACK';
+export const PACK_VERSION = 1;
+const HEADER = 20;
+
+/**
+ * What the stored fingerprints were made with: a pack from another scheme still restores its texts, but
+ * its fingerprints are made again rather than trusted.
+ */
+export const FINGERPRINT_SCHEME = `stopword${STOPWORD_GRAM}-immutable${IMMUTABLE_GRAM}-window${WINNOW_WINDOW}-keys${STORY_KEYS}`;
+
+/** A pack that cannot be read, with a reason for a person. */
+export class PackError extends Error {}
+
+/** Everything a reference is but its body. */
+export type ReferenceMeta = Omit<Reference, 'body'>;
+
+/** One reference as a pack holds it: fingerprints and story keys ready, the body still deflated. */
+export interface PackEntry {
+  meta: ReferenceMeta;
+  prints: Uint32Array;
+  keys: Uint32Array;
+  deflatedBody: Uint8Array;
+}
+
+/** Fingerprints and story keys of a reference, as the engine indexes them. */
+export interface Prepared {
+  prints: Uint32Array;
+  keys: Uint32Array;
+}
+
+export function prepare(body: string): Prepared {
+  const tokens = tokenize(body);
+  return { prints: fingerprints(tokens), keys: storyKeys(tokens).hashes };
+}
+
+/** Fingerprints a reference and deflates its body: the work done once, when it joins a library. */
+export function packEntry(reference: Reference): PackEntry {
+  const { body, ...meta } = reference;
+  return { meta, ...prepare(body), deflatedBody: deflateSync(strToU8(body), { level: 6 }) };
+}
+
+export function encodePack(entries: readonly PackEntry[]): Uint8Array {
+  const meta = deflateSync(strToU8(JSON.stringify({ scheme: FINGERPRINT_SCHEME, references: entries.map((e) => e.meta) })));
+  const align4 = (n: number) => (n + 3) & ~3;
+  const n = entries.length;
+  const sum = (f: (e: PackEntry) => number) => entries.reduce((s, e) => s + f(e), 0);
+  const printsAt = align4(HEADER + 4 + meta.length);
+  const keysAt = printsAt + 4 * (n + 1 + sum((e) => e.prints.length));
+  const bodiesAt = keysAt + 4 * (n + 1 + sum((e) => e.keys.length));
+  const total = bodiesAt + 4 * (n + 1) + sum((e) => e.deflatedBody.length);
+  const out = new Uint8Array(total);
+  const view = new DataView(out.buffer);
+  out.set(strToU8(PACK_MAGIC), 0);
+  view.setUint16(8, PACK_VERSION, true);
+  view.setUint32(16, n, true);
+  view.setUint32(HEADER, meta.length, true);
+  out.set(meta, HEADER + 4);
+  const writeArrays = (at: number, parts: readonly Uint32Array[]) => {
+    let data = at + 4 * (parts.length + 1);
+    view.setUint32(at, 0, true);
+    parts.forEach((p, i) => {
+      for (let k = 0; k < p.length; k++, data += 4) view.setUint32(data, p[k]!, true);
+      view.setUint32(at + 4 * (i + 1), (data - at) / 4 - (parts.length + 1), true);
+    });
+  };
+  writeArrays(printsAt, entries.map((e) => e.prints));
+  writeArrays(keysAt, entries.map((e) => e.keys));
+  let data = bodiesAt + 4 * (n + 1);
+  entries.forEach((e, i) => {
+    out.set(e.deflatedBody, data);
+    data += e.deflatedBody.length;
+    view.setUint32(bodiesAt + 4 * (i + 1), data - bodiesAt - 4 * (n + 1), true);
+  });
+  view.setUint32(12, crc32(out.subarray(16)), true);
+  return out;
+}
+
+export interface DecodedPack {
+  entries: PackEntry[];
+  /** False when the fingerprints were made by another scheme and must be made again. */
+  currentScheme: boolean;
+}
+
+/** Reads a pack, refusing anything that is not a whole, unaltered pack of a version this code knows. */
+export function decodePack(input: Uint8Array): DecodedPack {
+  // Typed-array views need 4-byte alignment: a pack read at an odd offset is copied once.
+  const bytes = input.byteOffset % 4 ? input.slice() : input;
+  if (bytes.length < HEADER + 4 || strFromU8(bytes.subarray(0, 8)) !== PACK_MAGIC) throw new PackError('not a Spinscope reference pack');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const version = view.getUint16(8, true);
+  if (version !== PACK_VERSION) throw new PackError(`pack version ${version} is not supported (this version reads ${PACK_VERSION})`);
+  if (view.getUint32(12, true) !== crc32(bytes.subarray(16))) throw new PackError('the pack is damaged (its checksum does not match)');
+  const n = view.getUint32(16, true);
+  const metaLength = view.getUint32(HEADER, true);
+  let header: { scheme?: unknown; references?: unknown };
+  try {
+    header = JSON.parse(strFromU8(inflateSync(bytes.subarray(HEADER + 4, HEADER + 4 + metaLength)))) as typeof header;
+  } catch {
+    throw new PackError('the pack is damaged (its metadata cannot be read)');
+  }
+  const metas = header.references;
+  if (!Array.isArray(metas) || metas.length !== n || !metas.every(isMeta)) throw new PackError('the pack is damaged (bad reference metadata)');
+  let at = (HEADER + 4 + metaLength + 3) & ~3;
+  const readArrays = (): { offsets: Uint32Array; data: Uint32Array } => {
+    if (at + 4 * (n + 1) > bytes.length) throw new PackError('the pack is damaged (truncated)');
+    const offsets = new Uint32Array(bytes.buffer, bytes.byteOffset + at, n + 1);
+    const length = offsets[n]!;
+    at += 4 * (n + 1);
+    if (at + 4 * length > bytes.length || !ascending(offsets)) throw new PackError('the pack is damaged (bad offsets)');
+    const data = new Uint32Array(bytes.buffer, bytes.byteOffset + at, length);
+    at += 4 * length;
+    return { offsets, data };
+  };
+  const prints = readArrays();
+  const keys = readArrays();
+  if (at + 4 * (n + 1) > bytes.length) throw new PackError('the pack is damaged (truncated)');
+  const bodyOffsets = new Uint32Array(bytes.buffer, bytes.byteOffset + at, n + 1);
+  const bodies = bytes.subarray(at + 4 * (n + 1));
+  if (bodyOffsets[n] !== bodies.length || !ascending(bodyOffsets)) throw new PackError('the pack is damaged (bad offsets)');
+  const entries = (metas as ReferenceMeta[]).map((meta, i) => ({
+    meta,
+    prints: prints.data.subarray(prints.offsets[i]!, prints.offsets[i + 1]!),
+    keys: keys.data.subarray(keys.offsets[i]!, keys.offsets[i + 1]!),
+    deflatedBody: bodies.subarray(bodyOffsets[i]!, bodyOffsets[i + 1]!),
+  }));
+  return { entries, currentScheme: header.scheme === FINGERPRINT_SCHEME };
+}
+
+function ascending(offsets: Uint32Array): boolean {
+  for (let i = 1; i < offsets.length; i++) if (offsets[i]! < offsets[i - 1]!) return false;
+  return offsets[0] === 0;
+}
+
+const TEXT_FIELDS = ['id', 'title', 'source', 'role', 'roleReason'] as const;
+
+function isMeta(v: unknown): v is ReferenceMeta {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  return TEXT_FIELDS.every((f) => typeof r[f] === 'string') && Array.isArray(r.boilerplate) &&
+    (r.url === null || typeof r.url === 'string') && (r.date === null || typeof r.date === 'string');
+}
+
+/** The body of a packed reference, inflated. */
+export function entryBody(entry: PackEntry): string {
+  try {
+    return strFromU8(inflateSync(entry.deflatedBody));
+  } catch {
+    throw new PackError(`the pack is damaged (the text of ${entry.meta.id} cannot be read)`);
+  }
+}
+
+/**
+ * References whose bodies are inflated only when first read (a check reads the few it aligns), with the
+ * fingerprints and story keys the engine indexes. Fingerprints of another scheme are made again.
+ */
+export function restoreReferences(decoded: DecodedPack, origin?: Reference['origin']): { references: Reference[]; prepared: Prepared[] } {
+  const references = decoded.entries.map((entry) => lazyReference(entry, origin));
+  const prepared = decoded.entries.map((e, i) => (decoded.currentScheme ? { prints: e.prints, keys: e.keys } : prepare(references[i]!.body)));
+  return { references, prepared };
+}
+
+function lazyReference(entry: PackEntry, origin?: Reference['origin']): Reference {
+  const reference = { ...entry.meta, ...(origin ? { origin } : {}) } as Reference;
+  Object.defineProperty(reference, 'body', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const body = entryBody(entry);
+      Object.defineProperty(reference, 'body', { value: body, enumerable: true, writable: true });
+      return body;
+    },
+  });
+  return reference;
+}
