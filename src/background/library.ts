@@ -1,23 +1,29 @@
 /**
  * The reference library (bundled + the user's) and the engine built over it. Loaded once per worker
- * wake and kept in memory until the user's references change. A failure to build the engine is
- * reported to the caller and retried on the next check, never cached.
+ * wake (the user's restored from their packs, nothing fingerprinted again) and kept in memory until the
+ * user's references change. A failure to build the engine is reported to the caller and retried on the
+ * next check, never cached.
  */
 import bundled from 'virtual:spinscope/library';
 import { createEngine, type Engine } from '../core/index.ts';
 import type { Reference } from '../core/types.ts';
+import type { RestoredLibrary } from './reference-db.ts';
 import { ext } from '../shared/browser.ts';
 import { sourceFreeAnalyser } from './source-free.ts';
-import { loadUserReferences } from './user-references.ts';
+import { restoreUserLibrary } from './user-references.ts';
 
 export interface LoadTimings {
   /** Milliseconds from the worker's start to the end of its top-level code (parsing the bundle included). */
   scriptMs: number;
-  /** Reading the user's references from IndexedDB. */
+  /** Reading the user's references from IndexedDB and restoring them from their packs. */
   userMs: number;
-  /** Building the engine's index over all references. */
+  /** Building the engine's index over all references (loading the source-free tables included). */
   engineMs: number;
+  /** The first check this engine made: what a reader waits for after a wake, with userMs and engineMs. */
+  firstCheckMs: number | null;
   references: number;
+  /** Bytes held by the engine's indexes. */
+  indexBytes: number;
 }
 
 let engine: Promise<Engine> | null = null;
@@ -52,19 +58,36 @@ export function loadTimings(): LoadTimings | null {
 
 async function build(): Promise<Engine> {
   const t0 = performance.now();
-  let user: Reference[] = [];
+  let user: RestoredLibrary = { references: [], prepared: [] };
   try {
-    user = (await loadUserReferences()).references;
+    user = await restoreUserLibrary();
   } catch (e) {
     // A broken database must not take the bundled library down with it.
     console.warn('Spinscope: user references unavailable', e);
   }
   const t1 = performance.now();
-  const all = [...bundledReferences(), ...user];
-  const built = createEngine(all, { analyser: await sourceFreeAnalyser() });
+  const bundledRefs = bundledReferences();
+  const all = [...bundledRefs, ...user.references];
+  const prepared = [...bundledRefs.map(() => undefined), ...user.prepared];
+  const built = createEngine(all, { analyser: await sourceFreeAnalyser(), prepared });
   const t2 = performance.now();
-  lastTimings = { scriptMs, userMs: t1 - t0, engineMs: t2 - t1, references: all.length };
-  // Kept where tests and benchmarks can read it; nothing leaves the browser.
-  void ext().storage.session.set({ diagnostics: lastTimings }).catch(() => undefined);
-  return built;
+  const timings: LoadTimings = { scriptMs, userMs: t1 - t0, engineMs: t2 - t1, firstCheckMs: null, references: all.length, indexBytes: built.indexBytes };
+  const publish = () => {
+    lastTimings = { ...timings };
+    // Kept where tests and benchmarks can read it; nothing leaves the browser.
+    void ext().storage.session.set({ diagnostics: lastTimings }).catch(() => undefined);
+  };
+  publish();
+  return {
+    ...built,
+    references: built.references,
+    check(page, options) {
+      if (timings.firstCheckMs !== null) return built.check(page, options);
+      const started = performance.now();
+      const result = built.check(page, options);
+      timings.firstCheckMs = performance.now() - started;
+      publish();
+      return result;
+    },
+  };
 }
