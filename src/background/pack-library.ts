@@ -89,9 +89,9 @@ async function importPack(base64: string): Promise<{ count: number; left: number
     let body: string;
     try {
       body = entryBody(entry);
-    } catch {
-      left++;
-      continue;
+    } catch (e) {
+      // A damaged text refuses the whole pack, before anything is written.
+      throw new Error((e as Error).message);
     }
     if (recordProblem({ ...meta, body }, id)) {
       left++;

@@ -1,6 +1,6 @@
 /** Reference packs on disk: telling one from a document, reading one, and the command's bundled library. */
 import { open, readFile } from 'node:fs/promises';
-import { decodePack, PACK_MAGIC, PackError, restoreReferences, type Prepared } from '../core/pack/format.ts';
+import { checkBodies, decodePack, PACK_MAGIC, PackError, restoreReferences, type Prepared } from '../core/pack/format.ts';
 import type { Reference } from '../core/index.ts';
 import { DocumentError } from './documents.ts';
 import { loadSeedLibrary } from './library.ts';
@@ -34,7 +34,10 @@ export async function readPackFile(file: string, origin: Reference['origin']): P
     throw new DocumentError(file, `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   try {
-    return restoreReferences(decodePack(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)), origin);
+    const decoded = decodePack(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    // Every text is checked before any is used: a damaged one refuses the pack, not a check halfway through.
+    checkBodies(decoded);
+    return restoreReferences(decoded, origin);
   } catch (error) {
     if (error instanceof PackError) throw new DocumentError(file, error.message);
     throw error;

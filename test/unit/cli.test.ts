@@ -189,7 +189,7 @@ describe('spinscope pack', () => {
     await writeFile(damaged, bytes);
     const { code, out, err } = await run(['refs', '--refs', damaged]);
     expect(code).toBe(1);
-    expect(err).toEqual([`spinscope: ${damaged}: reference skipped: the pack is damaged (its checksum does not match)`]);
+    expect(err).toEqual([`spinscope: ${damaged}: reference skipped: the pack is damaged (the text of ${library[4]!.id} cannot be read)`]);
     expect(out.filter((l) => !l.startsWith(' '))).toHaveLength(library.length);
   });
 

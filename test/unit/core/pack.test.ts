@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/core/index.ts';
-import { decodePack, encodePack, packEntry, PackError, prepare, restoreReferences } from '../../../src/core/pack/format.ts';
+import { checkBodies, decodePack, encodePack, packEntry, PackError, prepare, restoreReferences } from '../../../src/core/pack/format.ts';
 import { loadSeedLibrary } from '../../../src/node/library.ts';
+import { adler32, crc32 } from '../../../src/core/pack/checksums.ts';
 import { spin } from '../../support/spin.ts';
 
 const seeds = await loadSeedLibrary();
@@ -47,9 +48,14 @@ describe('reference packs', () => {
     };
     expect(refusal(new TextEncoder().encode('{"references": []}'))).toBe('not a Spinscope reference pack');
     const flipped = bytes.slice();
-    flipped[flipped.length - 100]! ^= 0x40;
+    flipped[60]! ^= 0x40;
     expect(refusal(flipped)).toBe('the pack is damaged (its checksum does not match)');
-    expect(refusal(bytes.slice(0, bytes.length - 10))).toBe('the pack is damaged (its checksum does not match)');
+    expect(refusal(bytes.slice(0, 100))).toBe('the pack is damaged (its checksum does not match)');
+    expect(refusal(bytes.slice(0, bytes.length - 10))).toBe('the pack is damaged (bad offsets)');
+    const text = bytes.slice();
+    text[text.length - 100]! ^= 0x40;
+    const decoded = decodePack(text);
+    expect(() => checkBodies(decoded)).toThrow(`the pack is damaged (the text of ${seeds[4]!.id} cannot be read)`);
     const future = bytes.slice();
     future[8] = 2;
     expect(refusal(future)).toBe('pack version 2 is not supported (this version reads 1)');
@@ -59,5 +65,15 @@ describe('reference packs', () => {
     const shifted = new Uint8Array(bytes.length + 1);
     shifted.set(bytes, 1);
     expect(decodePack(shifted.subarray(1)).entries.map((e) => e.meta.id)).toEqual(seeds.map((s) => s.id));
+  });
+});
+
+describe('pack checksums', () => {
+  it('are the standard CRC-32 and Adler-32', () => {
+    const bytesOf = (s: string) => new TextEncoder().encode(s);
+    expect(crc32(bytesOf('123456789'))).toBe(0xcbf43926);
+    expect(crc32(bytesOf('The quick brown fox jumps over the lazy dog'))).toBe(0x414fa339);
+    expect(adler32(bytesOf('Wikipedia'))).toBe(0x11e60398);
+    expect(adler32(new Uint8Array(100_000).fill(255))).toBe(0x149a302c);
   });
 });

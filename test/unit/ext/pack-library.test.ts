@@ -88,6 +88,10 @@ describe('the library from the options page', () => {
     const bytes = encodePack(seeds.map(packEntry));
     bytes[bytes.length - 7]! ^= 2;
     await expect(libraryPack({ type: 'library-pack', action: 'import', data: bytesToBase64(bytes), cap: null }))
+      .rejects.toThrow(`the pack is damaged (the text of ${seeds[4]!.id} cannot be read)`);
+    const index = encodePack(seeds.map(packEntry));
+    index[40]! ^= 2;
+    await expect(libraryPack({ type: 'library-pack', action: 'import', data: bytesToBase64(index), cap: null }))
       .rejects.toThrow('the pack is damaged (its checksum does not match)');
     await expect(libraryPack({ type: 'library-pack', action: 'import', data: bytesToBase64(new TextEncoder().encode('[{"title":"x"}]')), cap: null }))
       .rejects.toThrow('not a Spinscope reference pack');
