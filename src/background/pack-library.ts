@@ -3,7 +3,7 @@
  * hand its readers one), the cap on learned references, and the records set aside as unreadable.
  */
 import { buildReference } from '../core/index.ts';
-import { decodePack, entryBody, packEntry, PackError, prepare, restoreReferences, type PackEntry } from '../core/pack/format.ts';
+import { decodePack, entryBody, materialize, packEntry, PackError, prepare, restoreReferences, type PackEntry } from '../core/pack/format.ts';
 import type { Reference } from '../core/types.ts';
 import { base64ToBytes, bytesToBase64 } from '../shared/base64.ts';
 import { loadLearnedCap, saveLearnedCap } from '../shared/library-limits.ts';
@@ -134,7 +134,7 @@ function recoverRecord(record: StoredRecord, analyser: Awaited<ReturnType<typeof
   const v = record.value;
   if (v instanceof ArrayBuffer) {
     try {
-      return restoreReferences(decodePack(new Uint8Array(v)), 'user').references.map((r) => ({ ...r }));
+      return restoreReferences(decodePack(new Uint8Array(v)), 'user').references.map(materialize);
     } catch {
       return null;
     }

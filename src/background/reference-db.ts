@@ -4,7 +4,7 @@
  * Records of earlier versions (one JSON record per reference) are packed on the first read. The store is
  * behind an interface so tests can put an in-memory one in its place.
  */
-import { decodePack, encodePack, packEntry, PackError, restoreReferences, type PackEntry, type Prepared } from '../core/pack/format.ts';
+import { decodePack, encodePack, materialize, packEntry, PackError, restoreReferences, type PackEntry, type Prepared } from '../core/pack/format.ts';
 import type { Reference } from '../core/types.ts';
 import { applyChanges, planDelete, planPut, type SegmentChanges, type Segments } from './pack-segments.ts';
 
@@ -52,6 +52,9 @@ export interface ReferenceStore {
   dropSetAside(keys?: readonly IDBValidKey[]): Promise<void>;
   /** Bytes the library takes in the store (packs and older records). */
   storedBytes(): Promise<number>;
+  /** The engine's indexes kept from the last build; every write to the library drops them. */
+  indexCache(): Promise<unknown>;
+  saveIndexCache(value: unknown): Promise<void>;
 }
 
 let current: ReferenceStore | null = null;
@@ -71,6 +74,8 @@ const STORE = 'references';
 const SET_ASIDE = 'set-aside';
 /** The library as pack segments (ArrayBuffers keyed by segment number); added in version 3. */
 const PACKS = 'packs';
+/** The engine's indexes over the whole library, kept between wakes (one record); added in version 3. */
+const INDEX_CACHE = 'index-cache';
 const DB_VERSION = 3;
 
 function indexedDbStore(): ReferenceStore {
@@ -84,6 +89,7 @@ function indexedDbStore(): ReferenceStore {
         if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id' });
         if (!db.objectStoreNames.contains(SET_ASIDE)) db.createObjectStore(SET_ASIDE);
         if (!db.objectStoreNames.contains(PACKS)) db.createObjectStore(PACKS);
+        if (!db.objectStoreNames.contains(INDEX_CACHE)) db.createObjectStore(INDEX_CACHE);
       };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error ?? new Error('indexedDB open failed'));
@@ -163,11 +169,13 @@ function indexedDbStore(): ReferenceStore {
   const commit = async (changes: SegmentChanges, legacyDeletes: readonly IDBValidKey[] = []): Promise<void> => {
     const encoded = [...changes.write].map(([key, entries]) => [key, encodePack(entries)] as const);
     const held = await current();
-    await transact([PACKS, STORE], 'readwrite', (tx) => {
+    await transact([PACKS, STORE, INDEX_CACHE], 'readwrite', (tx) => {
       const packs = tx.objectStore(PACKS);
       for (const [key, bytes] of encoded) packs.put(bytes.buffer, key);
       for (const key of changes.remove) packs.delete(key);
       for (const key of legacyDeletes) tx.objectStore(STORE).delete(key);
+      // The indexes no longer describe the library: dropped in the same transaction as the change.
+      tx.objectStore(INDEX_CACHE).clear();
       return () => undefined;
     });
     // The written bytes are what later writes rebuild from, as a fresh wake would read them.
@@ -177,7 +185,7 @@ function indexedDbStore(): ReferenceStore {
   const packedRecords = async (): Promise<StoredRecord[]> => {
     const out: StoredRecord[] = [];
     for (const entries of (await current()).values()) {
-      for (const r of restoreReferences({ entries, currentScheme: true }).references) out.push({ key: r.id, value: { ...r } });
+      for (const r of restoreReferences({ entries, currentScheme: true }).references) out.push({ key: r.id, value: materialize(r) });
     }
     return out;
   };
@@ -212,7 +220,7 @@ function indexedDbStore(): ReferenceStore {
     get: async (id) => {
       for (const entries of (await current()).values()) {
         const entry = entries.find((e) => e.meta.id === id);
-        if (entry) return { ...restoreReferences({ entries: [entry], currentScheme: true }).references[0]! };
+        if (entry) return materialize(restoreReferences({ entries: [entry], currentScheme: true }).references[0]!);
       }
       return transact([STORE], 'readonly', (tx) => {
         const req = tx.objectStore(STORE).get(id);
@@ -250,6 +258,16 @@ function indexedDbStore(): ReferenceStore {
         const s = tx.objectStore(SET_ASIDE);
         if (keys) for (const key of keys) s.delete(key);
         else s.clear();
+        return () => undefined;
+      }),
+    indexCache: () =>
+      transact([INDEX_CACHE], 'readonly', (tx) => {
+        const req = tx.objectStore(INDEX_CACHE).get(INDEX_CACHE);
+        return () => req.result as unknown;
+      }),
+    saveIndexCache: (value) =>
+      transact([INDEX_CACHE], 'readwrite', (tx) => {
+        tx.objectStore(INDEX_CACHE).put(value, INDEX_CACHE);
         return () => undefined;
       }),
     storedBytes: async () => {

@@ -2,8 +2,7 @@
  * An in-memory stand-in for the IndexedDB reference store. Each method behaves like one IndexedDB
  * transaction: its writes are made on a copy that replaces the data only when every write succeeded.
  * `writesLeft` simulates a disk that fills up: the write after the last allowed one throws
- * QuotaExceededError, as IndexedDB does. Records put here are kept as references (`records`); `legacy`
- * holds records of the form before packs.
+ * QuotaExceededError, as IndexedDB does. Records are kept as references (`records`), with no packs.
  */
 import { encodePack, entryBody, packEntry, type PackEntry } from '../../../src/core/pack/format.ts';
 import type { Reference } from '../../../src/core/types.ts';
@@ -25,9 +24,12 @@ export class MemoryReferenceStore implements ReferenceStore {
     return [...this.records].map(([key, value]) => ({ key, value: structuredClone(value) }));
   }
 
-  legacy(): Promise<StoredRecord[]> {
-    return this.all();
+  /** Records put directly into `records` by a test stand for the older form, until stored again through putAll. */
+  async legacy(): Promise<StoredRecord[]> {
+    return (await this.all()).filter((r) => !this.packed.has(r.key));
   }
+
+  private packed = new Set<IDBValidKey>();
 
   async restore(): Promise<RestoredLibrary> {
     const references = [...this.records.values()].map((v) => structuredClone(v) as Reference);
@@ -48,6 +50,8 @@ export class MemoryReferenceStore implements ReferenceStore {
     const evicted = learned.sort((a, b) => (a.addedAt ?? 0) - (b.addedAt ?? 0)).slice(0, Math.max(0, learned.length - (options.learnedCap ?? Infinity)));
     for (const r of evicted) next.delete(r.id);
     this.records = next;
+    for (const ref of refs) this.packed.add(ref.id);
+    this.cache = undefined;
     return { evicted: evicted.map((r) => r.id) };
   }
 
@@ -61,6 +65,7 @@ export class MemoryReferenceStore implements ReferenceStore {
 
   async delete(id: string): Promise<void> {
     this.records.delete(id);
+    this.cache = undefined;
   }
 
   async setAside(records: readonly SetAsideRecord[]): Promise<void> {
@@ -91,6 +96,16 @@ export class MemoryReferenceStore implements ReferenceStore {
 
   async storedBytes(): Promise<number> {
     return (await this.exportPack()).length;
+  }
+
+  cache: unknown = undefined;
+
+  async indexCache(): Promise<unknown> {
+    return this.cache;
+  }
+
+  async saveIndexCache(value: unknown): Promise<void> {
+    this.cache = value;
   }
 
   private write(): void {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getEngine, invalidateEngine, loadTimings } from '../../../src/background/library.ts';
 import { libraryPack } from '../../../src/background/pack-library.ts';
 import { planDelete, planPut, SEGMENT_SIZE, type Segments } from '../../../src/background/pack-segments.ts';
 import { setReferenceStore } from '../../../src/background/reference-db.ts';
@@ -69,6 +70,25 @@ afterEach(() => {
 
 const pageCheck = (n: number) => ({
   type: 'page-check' as const, url: `https://trusted.example.com/${n}`, title: `Story ${n}`, text: `${SEED}\n\nUpdate ${n}.`, byline: null, siteName: 'Trusted',
+});
+
+describe('a wake', () => {
+  it('reads the indexes kept by the last build, and builds them again once the library changed', async () => {
+    await addReference({ title: 'Mine', text: SEED, source: 'Me', url: null, date: null });
+    const wake = async () => {
+      invalidateEngine();
+      (await getEngine()).check({ text: SEED });
+      return loadTimings()!;
+    };
+    expect((await wake()).indexesKept).toBe(false);
+    expect(store.cache).toBeDefined();
+    const kept = await wake();
+    expect(kept).toMatchObject({ indexesKept: true, references: 1 });
+    expect(kept.firstCheckMs).toBeTypeOf('number');
+    await addReference({ title: 'Another', text: `${SEED}\n\nMore.`, source: 'Me', url: 'https://example.com/2', date: null });
+    expect(store.cache).toBeUndefined();
+    expect(await wake()).toMatchObject({ indexesKept: false, references: 2 });
+  });
 });
 
 describe('the library from the options page', () => {
