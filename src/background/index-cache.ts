@@ -21,8 +21,13 @@ export function libraryKey(references: readonly Reference[]): string {
   return `${FINGERPRINT_SCHEME}/${references.length}/${h.toString(16)}`;
 }
 
-export async function cachedIndexes(key: string): Promise<EngineIndexes | undefined> {
-  const value = (await referenceStore().indexCache().catch(() => undefined)) as Partial<CachedIndexes> | undefined;
+/** The kept indexes as stored, read while the library itself is read (their key is checked after). */
+export function readKeptIndexes(): Promise<unknown> {
+  return referenceStore().indexCache().catch(() => undefined);
+}
+
+export function keptIndexesFor(kept: unknown, key: string): EngineIndexes | undefined {
+  const value = kept as Partial<CachedIndexes> | undefined;
   return value?.key === key && isIndexes(value.indexes) ? value.indexes : undefined;
 }
 

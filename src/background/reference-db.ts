@@ -22,6 +22,9 @@ export interface SetAsideRecord extends StoredRecord {
 export interface RestoredLibrary {
   references: Reference[];
   prepared: (Prepared | undefined)[];
+  /** How long this worker took to read its packs from IndexedDB, and to check and decode them. */
+  readMs?: number;
+  decodeMs?: number;
 }
 
 export interface PutOptions {
@@ -127,12 +130,16 @@ function indexedDbStore(): ReferenceStore {
   /**
    * Reads every segment; one that fails its checksum is set aside whole (its bytes kept) and the others load.
    */
+  let readMs = 0;
+  let decodeMs = 0;
   const loadSegments = async (): Promise<Segments> => {
+    const t0 = performance.now();
     const read = await transact([PACKS], 'readonly', (tx) => {
       const keys = tx.objectStore(PACKS).getAllKeys();
       const values = tx.objectStore(PACKS).getAll();
       return () => ({ keys: keys.result as number[], values: values.result as unknown[] });
     });
+    const t1 = performance.now();
     const loaded: Segments = new Map();
     const bad: SetAsideRecord[] = [];
     read.keys.forEach((key, i) => {
@@ -144,6 +151,8 @@ function indexedDbStore(): ReferenceStore {
         bad.push({ key: `pack-segment-${key}`, value, reason: e instanceof Error ? e.message : String(e) });
       }
     });
+    readMs = t1 - t0;
+    decodeMs = performance.now() - t1;
     if (bad.length) {
       console.warn('Spinscope: pack segments set aside:', bad.map((b) => `${String(b.key)}: ${b.reason}`));
       await transact([PACKS, SET_ASIDE], 'readwrite', (tx) => {
@@ -215,7 +224,7 @@ function indexedDbStore(): ReferenceStore {
         references.push(...restored.references);
         prepared.push(...restored.prepared);
       }
-      return { references, prepared };
+      return { references, prepared, readMs, decodeMs };
     },
     get: async (id) => {
       for (const entries of (await current()).values()) {
