@@ -116,9 +116,12 @@ export function wakeSection(
   const ten = ratios.find((r) => r.n === 10_000)!;
   const pass = ten.ratio <= WAKE_TARGET;
   const fifty = packs.find((p) => p.n === largest)!;
-  const budgetPass = fifty.size <= BUDGET_BYTES;
+  // What the worker stores for them: the packs and the indexes it keeps between wakes.
+  const fiftyKept = runs.get(rows.find((r) => r.n === largest && r.kept)!)![0]!;
+  const fiftyStored = fifty.size + fiftyKept.indexBytes;
+  const budgetPass = fiftyStored <= BUDGET_BYTES;
   log('');
   log(`Target: first check after a wake with 10,000 user references ≤ ${WAKE_TARGET} × the bundled library alone (${ratio(ten.ratio)}; ${ratio(ten.afterChange)} on the first wake after a change): ${verdict(pass)}`);
-  log(`Target: 50,000 learned references within the ${bytes(BUDGET_BYTES)} IndexedDB budget (${bytes(fifty.size)}): ${verdict(budgetPass)}`);
-  return { ratios, packBytesPerReference: fifty.size / largest, fiftyThousandBytes: fifty.size, pass, budgetPass };
+  log(`Target: 50,000 learned references within the ${bytes(BUDGET_BYTES)} IndexedDB budget (packs ${bytes(fifty.size)} + kept indexes ${bytes(fiftyKept.indexBytes)}): ${verdict(budgetPass)}`);
+  return { ratios, packBytesPerReference: fiftyStored / largest, fiftyThousandBytes: fiftyStored, pass, budgetPass };
 }
