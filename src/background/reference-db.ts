@@ -4,7 +4,10 @@
  * Records of earlier versions (one JSON record per reference) are packed on the first read. The store is
  * behind an interface so tests can put an in-memory one in its place.
  */
-import { decodePack, encodePack, materialize, packEntry, PackError, restoreReferences, type PackEntry, type Prepared } from '../core/pack/format.ts';
+import {
+  compressedTextLength, decodePack, encodePack, loadTexts, materialize, packEntry, PackError, restoreReferences, splitPack,
+  type PackEntry, type Prepared, type TextSource,
+} from '../core/pack/format.ts';
 import type { Reference } from '../core/types.ts';
 import { applyChanges, planDelete, planPut, type SegmentChanges, type Segments } from './pack-segments.ts';
 
@@ -75,8 +78,12 @@ const DB_NAME = 'spinscope';
 const STORE = 'references';
 /** Unreadable records, kept (under their old keys) rather than deleted; added in version 2. */
 const SET_ASIDE = 'set-aside';
-/** The library as pack segments (ArrayBuffers keyed by segment number); added in version 3. */
+/**
+ * The library as pack segments keyed by segment number: each pack's index part (metadata, fingerprints,
+ * offsets; what a wake reads) in PACKS, its texts in TEXTS (read when a check needs one); added in version 3.
+ */
 const PACKS = 'packs';
+const TEXTS = 'pack-texts';
 /** The engine's indexes over the whole library, kept between wakes (one record); added in version 3. */
 const INDEX_CACHE = 'index-cache';
 const DB_VERSION = 3;
@@ -92,6 +99,7 @@ function indexedDbStore(): ReferenceStore {
         if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id' });
         if (!db.objectStoreNames.contains(SET_ASIDE)) db.createObjectStore(SET_ASIDE);
         if (!db.objectStoreNames.contains(PACKS)) db.createObjectStore(PACKS);
+        if (!db.objectStoreNames.contains(TEXTS)) db.createObjectStore(TEXTS);
         if (!db.objectStoreNames.contains(INDEX_CACHE)) db.createObjectStore(INDEX_CACHE);
       };
       req.onsuccess = () => resolve(req.result);
@@ -127,8 +135,25 @@ function indexedDbStore(): ReferenceStore {
   /** Segments as read on this wake, kept in step with every write this worker makes. */
   let segments: Promise<Segments> | null = null;
 
+  /** The texts of one segment, read from TEXTS once a check needs one of them. */
+  const textSource = (key: number): TextSource => {
+    const source: TextSource = {
+      texts: null,
+      load: async () => {
+        const value = await transact([TEXTS], 'readonly', (tx) => {
+          const req = tx.objectStore(TEXTS).get(key);
+          return () => req.result as unknown;
+        });
+        if (!(value instanceof ArrayBuffer)) throw new PackError(`the texts of pack segment ${key} are missing`);
+        source.texts = new Uint8Array(value);
+      },
+    };
+    return source;
+  };
+
   /**
-   * Reads every segment; one that fails its checksum is set aside whole (its bytes kept) and the others load.
+   * Reads every segment's index part; one that fails its checksum is set aside whole (index and texts, as one
+   * pack) and the others load.
    */
   let readMs = 0;
   let decodeMs = 0;
@@ -146,7 +171,7 @@ function indexedDbStore(): ReferenceStore {
       const value = read.values[i];
       try {
         if (!(value instanceof ArrayBuffer)) throw new PackError('not a pack');
-        loaded.set(key, decodePack(new Uint8Array(value)).entries);
+        loaded.set(key, decodePack(new Uint8Array(value), textSource(key)).entries);
       } catch (e) {
         bad.push({ key: `pack-segment-${key}`, value, reason: e instanceof Error ? e.message : String(e) });
       }
@@ -155,11 +180,20 @@ function indexedDbStore(): ReferenceStore {
     decodeMs = performance.now() - t1;
     if (bad.length) {
       console.warn('Spinscope: pack segments set aside:', bad.map((b) => `${String(b.key)}: ${b.reason}`));
-      await transact([PACKS, SET_ASIDE], 'readwrite', (tx) => {
-        for (const b of bad) {
-          tx.objectStore(SET_ASIDE).put({ value: b.value, reason: b.reason, at: Date.now() }, b.key);
-          tx.objectStore(PACKS).delete(Number(String(b.key).slice('pack-segment-'.length)));
-        }
+      const segmentOf = (b: SetAsideRecord) => Number(String(b.key).slice('pack-segment-'.length));
+      const texts = await Promise.all(bad.map(async (b) => {
+        const source = textSource(segmentOf(b));
+        await source.load().catch(() => undefined);
+        return source.texts;
+      }));
+      await transact([PACKS, TEXTS, SET_ASIDE], 'readwrite', (tx) => {
+        bad.forEach((b, i) => {
+          // Kept as it was written: the index part and the texts joined again into one pack.
+          const whole = b.value instanceof ArrayBuffer && texts[i] ? joined(new Uint8Array(b.value), texts[i]!) : b.value;
+          tx.objectStore(SET_ASIDE).put({ value: whole, reason: b.reason, at: Date.now() }, b.key);
+          tx.objectStore(PACKS).delete(segmentOf(b));
+          tx.objectStore(TEXTS).delete(segmentOf(b));
+        });
         return () => undefined;
       });
     }
@@ -176,12 +210,21 @@ function indexedDbStore(): ReferenceStore {
 
   /** Writes the changed segments (and deletes legacy records by id) in one transaction. */
   const commit = async (changes: SegmentChanges, legacyDeletes: readonly IDBValidKey[] = []): Promise<void> => {
+    // A segment rewritten is encoded again from its texts: those kept apart are read first.
+    await loadTexts([...changes.write.values()].flat());
     const encoded = [...changes.write].map(([key, entries]) => [key, encodePack(entries)] as const);
     const held = await current();
-    await transact([PACKS, STORE, INDEX_CACHE], 'readwrite', (tx) => {
+    await transact([PACKS, TEXTS, STORE, INDEX_CACHE], 'readwrite', (tx) => {
       const packs = tx.objectStore(PACKS);
-      for (const [key, bytes] of encoded) packs.put(bytes.buffer, key);
-      for (const key of changes.remove) packs.delete(key);
+      for (const [key, bytes] of encoded) {
+        const { index, texts } = splitPack(bytes);
+        packs.put(index.buffer, key);
+        tx.objectStore(TEXTS).put(texts.buffer, key);
+      }
+      for (const key of changes.remove) {
+        packs.delete(key);
+        tx.objectStore(TEXTS).delete(key);
+      }
       for (const key of legacyDeletes) tx.objectStore(STORE).delete(key);
       // The indexes no longer describe the library: dropped in the same transaction as the change.
       tx.objectStore(INDEX_CACHE).clear();
@@ -191,8 +234,15 @@ function indexedDbStore(): ReferenceStore {
     applyChanges(held, { ...changes, write: new Map(encoded.map(([key, bytes]) => [key, decodePack(bytes).entries])) });
   };
 
+  const allEntries = async (): Promise<PackEntry[]> => {
+    const entries = [...(await current()).values()].flat();
+    await loadTexts(entries);
+    return entries;
+  };
+
   const packedRecords = async (): Promise<StoredRecord[]> => {
     const out: StoredRecord[] = [];
+    await allEntries();
     for (const entries of (await current()).values()) {
       for (const r of restoreReferences({ entries, currentScheme: true }).references) out.push({ key: r.id, value: materialize(r) });
     }
@@ -229,7 +279,9 @@ function indexedDbStore(): ReferenceStore {
     get: async (id) => {
       for (const entries of (await current()).values()) {
         const entry = entries.find((e) => e.meta.id === id);
-        if (entry) return materialize(restoreReferences({ entries: [entry], currentScheme: true }).references[0]!);
+        if (!entry) continue;
+        await loadTexts([entry]);
+        return materialize(restoreReferences({ entries: [entry], currentScheme: true }).references[0]!);
       }
       return transact([STORE], 'readonly', (tx) => {
         const req = tx.objectStore(STORE).get(id);
@@ -238,7 +290,7 @@ function indexedDbStore(): ReferenceStore {
     },
     putAll: (refs, options) => putEntries(refs.map(packEntry), options),
     putEntries,
-    exportPack: async () => encodePack([...(await current()).values()].flat()),
+    exportPack: async () => encodePack(await allEntries()),
     delete: async (id) => commit(planDelete(await current(), id), [id]),
     setAside: (records) =>
       transact([STORE, SET_ASIDE], 'readwrite', (tx) => {
@@ -290,6 +342,13 @@ function indexedDbStore(): ReferenceStore {
 /** Size of a segment as stored, near enough, without encoding it again (the small deflated metadata left out). */
 function encodedSize(entries: readonly PackEntry[]): number {
   let n = 0;
-  for (const e of entries) n += 12 + 4 * (e.prints.length + e.keys.length) + e.deflatedBody.length;
+  for (const e of entries) n += 12 + 4 * (e.prints.length + e.keys.length) + compressedTextLength(e);
   return n;
+}
+
+function joined(a: Uint8Array, b: Uint8Array): ArrayBuffer {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out.buffer;
 }

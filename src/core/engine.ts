@@ -23,6 +23,8 @@ export interface Engine {
   /** The indexes' arrays, to restore an engine over the same references without building them (EngineOptions.prebuilt). */
   readonly indexes: EngineIndexes;
   check(page: PageInput, options?: CheckOptions): CheckResult;
+  /** Positions of the references whose texts a check of this page may read (so that they can be loaded first). */
+  needs(page: PageInput, options?: CheckOptions): number[];
 }
 
 /** Pages longer than this are checked on their first part only: no article is longer, hostile pages are. */
@@ -101,16 +103,27 @@ export function createEngine(references: readonly Reference[], engineOptions: En
     return t;
   };
 
+  /** What a check does before it reads any reference's text. */
+  const lookUp = (page: PageInput, options: CheckOptions) => {
+    const thresholds = THRESHOLDS[options.sensitivity ?? 'normal'];
+    const text = page.text.length > MAX_CHECKED_CHARS ? page.text.slice(0, MAX_CHECKED_CHARS) : page.text;
+    const cleaned = cleanText(text, page.url ? { url: page.url } : {});
+    const tokens = tokenize(text, cleaned.excluded);
+    const candidates = index.lookup(fingerprints(tokens), thresholds.maxCandidates, thresholds.minSharedFingerprints);
+    return { thresholds, text, cleaned, tokens, candidates };
+  };
+
   return {
     references,
     indexBytes: index.bytes + storyIndex.bytes,
     indexes: { fingerprints: index.arrays, stories: storyIndex.arrays },
+    needs(page, options = {}) {
+      const { tokens, candidates, thresholds } = lookUp(page, options);
+      const [top] = storyIndex.lookup(storyKeys(tokens, PAGE_STORY_KEYS).hashes, 1, thresholds.minStoryKeys);
+      return [...candidates.map((c) => c.reference), ...(top ? [top.reference] : [])];
+    },
     check(page, options = {}) {
-      const thresholds = THRESHOLDS[options.sensitivity ?? 'normal'];
-      const text = page.text.length > MAX_CHECKED_CHARS ? page.text.slice(0, MAX_CHECKED_CHARS) : page.text;
-      const cleaned = cleanText(text, page.url ? { url: page.url } : {});
-      const tokens = tokenize(text, cleaned.excluded);
-      const candidates = index.lookup(fingerprints(tokens), thresholds.maxCandidates, thresholds.minSharedFingerprints);
+      const { thresholds, text, cleaned, tokens, candidates } = lookUp(page, options);
       let best: { reference: Reference; alignment: Alignment; at: number } | null = null;
       // A candidate sharing a small fraction of the top one's fingerprints cannot beat it: skip its alignment.
       const enough = (candidates[0]?.shared ?? 0) * CANDIDATE_FRACTION;

@@ -112,24 +112,71 @@ export interface DecodedPack {
   currentScheme: boolean;
 }
 
-/** Reads a pack, refusing anything that is not a whole, unaltered pack of a version this code knows. */
-export function decodePack(input: Uint8Array): DecodedPack {
-  // Typed-array views need 4-byte alignment: a pack read at an odd offset is copied once.
-  const bytes = input.byteOffset % 4 ? input.slice() : input;
+/**
+ * Where the texts of a pack kept apart from the rest (the extension's store) are: loaded when a check needs
+ * one, so that a wake reads the index and metadata, not every text.
+ */
+export interface TextSource {
+  texts: Uint8Array | null;
+  load(): Promise<void>;
+}
+
+/** A packed reference whose text lives in a TextSource. */
+class EntryWithTextApart implements PackEntry {
+  constructor(
+    readonly meta: ReferenceMeta,
+    readonly prints: Uint32Array,
+    readonly keys: Uint32Array,
+    readonly source: TextSource,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  get textLength(): number {
+    return this.to - this.from;
+  }
+
+  get deflatedBody(): Uint8Array {
+    const texts = this.source.texts;
+    if (!texts || this.to > texts.length) throw new PackError(`the text of ${this.meta.id} is not loaded`);
+    return texts.subarray(this.from, this.to);
+  }
+}
+
+/** Splits an encoded pack into what a wake reads (checksummed: header, metadata, arrays, offsets) and its texts. */
+export function splitPack(bytes: Uint8Array): { index: Uint8Array; texts: Uint8Array } {
+  const end = indexEnd(bytes);
+  return { index: bytes.slice(0, end), texts: bytes.slice(end) };
+}
+
+/** Where the checksummed part ends, found from the arrays' offsets, each bounded before it is used. */
+function indexEnd(bytes: Uint8Array): number {
   if (bytes.length < HEADER + 4 || strFromU8(bytes.subarray(0, 8)) !== PACK_MAGIC) throw new PackError('not a Spinscope reference pack');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint16(8, true);
   if (version !== PACK_VERSION) throw new PackError(`pack version ${version} is not supported (this version reads ${PACK_VERSION})`);
   const n = view.getUint32(16, true);
-  const metaLength = view.getUint32(HEADER, true);
   const damaged = () => new PackError('the pack is damaged (its checksum does not match)');
-  // Where the checksummed part ends is found from the arrays' offsets, each bounded before it is used.
-  let end = (HEADER + 4 + metaLength + 3) & ~3;
+  let end = (HEADER + 4 + view.getUint32(HEADER, true) + 3) & ~3;
   for (let section = 0; section < 3; section++) {
     if (end + 4 * (n + 1) > bytes.length) throw damaged();
     end += 4 * (n + 1) + (section < 2 ? 4 * view.getUint32(end + 4 * n, true) : 0);
   }
   if (end > bytes.length || view.getUint32(12, true) !== crc32(bytes.subarray(16, end))) throw damaged();
+  return end;
+}
+
+/**
+ * Reads a pack, refusing anything that is not a whole, unaltered pack of a version this code knows. With a
+ * text source, `input` is the index part of a split pack and the texts are read from the source when needed.
+ */
+export function decodePack(input: Uint8Array, textsApart?: TextSource): DecodedPack {
+  // Typed-array views need 4-byte alignment: a pack read at an odd offset is copied once.
+  const bytes = input.byteOffset % 4 ? input.slice() : input;
+  const end = indexEnd(bytes);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const n = view.getUint32(16, true);
+  const metaLength = view.getUint32(HEADER, true);
   let header: { scheme?: unknown; references?: unknown };
   try {
     header = JSON.parse(strFromU8(bytes.subarray(HEADER + 4, HEADER + 4 + metaLength))) as typeof header;
@@ -140,28 +187,42 @@ export function decodePack(input: Uint8Array): DecodedPack {
   if (!Array.isArray(metas) || metas.length !== n || !metas.every(isMeta)) throw new PackError('the pack is damaged (bad reference metadata)');
   let at = (HEADER + 4 + metaLength + 3) & ~3;
   const readArrays = (): { offsets: Uint32Array; data: Uint32Array } => {
-    if (at + 4 * (n + 1) > bytes.length) throw new PackError('the pack is damaged (truncated)');
     const offsets = new Uint32Array(bytes.buffer, bytes.byteOffset + at, n + 1);
     const length = offsets[n]!;
     at += 4 * (n + 1);
-    if (at + 4 * length > bytes.length || !ascending(offsets)) throw new PackError('the pack is damaged (bad offsets)');
+    if (!ascending(offsets)) throw new PackError('the pack is damaged (bad offsets)');
     const data = new Uint32Array(bytes.buffer, bytes.byteOffset + at, length);
     at += 4 * length;
     return { offsets, data };
   };
   const prints = readArrays();
   const keys = readArrays();
-  if (at + 4 * (n + 1) > bytes.length) throw new PackError('the pack is damaged (truncated)');
   const bodyOffsets = new Uint32Array(bytes.buffer, bytes.byteOffset + at, n + 1);
-  const bodies = bytes.subarray(at + 4 * (n + 1));
-  if (bodyOffsets[n] !== bodies.length || !ascending(bodyOffsets)) throw new PackError('the pack is damaged (bad offsets)');
-  const entries = (metas as ReferenceMeta[]).map((meta, i) => ({
-    meta,
-    prints: prints.data.subarray(prints.offsets[i]!, prints.offsets[i + 1]!),
-    keys: keys.data.subarray(keys.offsets[i]!, keys.offsets[i + 1]!),
-    deflatedBody: bodies.subarray(bodyOffsets[i]!, bodyOffsets[i + 1]!),
-  }));
+  const bodies = bytes.subarray(end);
+  if (!ascending(bodyOffsets) || (textsApart ? end !== bytes.length : bodyOffsets[n] !== bodies.length)) throw new PackError('the pack is damaged (bad offsets)');
+  const entries = (metas as ReferenceMeta[]).map((meta, i): PackEntry => {
+    const p = prints.data.subarray(prints.offsets[i]!, prints.offsets[i + 1]!);
+    const k = keys.data.subarray(keys.offsets[i]!, keys.offsets[i + 1]!);
+    return textsApart
+      ? new EntryWithTextApart(meta, p, k, textsApart, bodyOffsets[i]!, bodyOffsets[i + 1]!)
+      : { meta, prints: p, keys: k, deflatedBody: bodies.subarray(bodyOffsets[i]!, bodyOffsets[i + 1]!) };
+  });
   return { entries, currentScheme: header.scheme === FINGERPRINT_SCHEME };
+}
+
+/** Loads the texts kept apart of these references (those a check is about to read) or pack entries. */
+export async function loadTexts(items: readonly (Reference | PackEntry)[]): Promise<void> {
+  const sources = new Set<TextSource>();
+  for (const item of items) {
+    const entry = 'meta' in item ? item : packedBodies.get(item);
+    if (entry instanceof EntryWithTextApart && !entry.source.texts) sources.add(entry.source);
+  }
+  await Promise.all([...sources].map((s) => s.load()));
+}
+
+/** Bytes of an entry's compressed text, known without loading a text kept apart. */
+export function compressedTextLength(entry: PackEntry): number {
+  return entry instanceof EntryWithTextApart ? entry.textLength : entry.deflatedBody.length;
 }
 
 function ascending(offsets: Uint32Array): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/core/index.ts';
-import { checkBodies, decodePack, materialize, encodePack, packEntry, PackError, prepare, restoreReferences } from '../../../src/core/pack/format.ts';
+import { checkBodies, decodePack, loadTexts, materialize, splitPack, type TextSource, encodePack, packEntry, PackError, prepare, restoreReferences } from '../../../src/core/pack/format.ts';
 import { loadSeedLibrary } from '../../../src/node/library.ts';
 import { adler32, crc32 } from '../../../src/core/pack/checksums.ts';
 import { spin } from '../../support/spin.ts';
@@ -65,6 +65,19 @@ describe('reference packs', () => {
     const future = bytes.slice();
     future[8] = 2;
     expect(refusal(future)).toBe('pack version 2 is not supported (this version reads 1)');
+  });
+
+  it('kept apart from their texts, restore without them and read them only when asked to', async () => {
+    const { index, texts } = splitPack(bytes);
+    let loads = 0;
+    const source: TextSource = { texts: null, load: async () => void (loads++, (source.texts = texts)) };
+    const { references } = restoreReferences(decodePack(index, source));
+    expect(references.map((r) => r.id)).toEqual(seeds.map((s) => s.id));
+    expect(() => references[0]!.body).toThrow(`the text of ${seeds[0]!.id} is not loaded`);
+    await loadTexts([references[0]!, references[3]!]);
+    expect(loads).toBe(1);
+    expect(references.map((r) => r.body)).toEqual(seeds.map((s) => s.body));
+    expect(() => decodePack(bytes, source)).toThrow('the pack is damaged (bad offsets)');
   });
 
   it('read a pack at any byte offset', () => {
