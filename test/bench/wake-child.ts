@@ -1,14 +1,17 @@
 /**
  * One worker wake, in a fresh process: the source-free tables read, the bundled library and (when given) the
- * user's pack restored, the engine built, the first page checked. Each step's time goes to stdout as JSON;
+ * user's library restored from a folder of pack segments stored as the worker stores them (`<k>.index` read on
+ * wake, `<k>.texts` read when the check needs one of its texts), the engine built, the first page checked. Each step's time goes to stdout as JSON;
  * loading this module and its imports is not counted (the extension's worker pays it whatever the library).
  * With an index file, the engine's indexes are read from it as the worker reads the ones it kept in IndexedDB
  * (the file is written, and the run not counted, when it does not exist yet).
- *   wake-child.ts <bundled.pack> <page.txt> [user.pack [indexes.bin]]
+ *   wake-child.ts <bundled.pack> <page.txt> [user-segments/ [indexes.bin]]
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createEngine, createSourceFreeAnalyser, decodeTables, type EngineIndexes } from '../../src/core/index.ts';
-import { decodePack, restoreReferences } from '../../src/core/pack/format.ts';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createEngine, createSourceFreeAnalyser, decodeTables, type EngineIndexes, type Reference } from '../../src/core/index.ts';
+import { decodePack, loadTexts, restoreReferences, type Prepared, type TextSource } from '../../src/core/pack/format.ts';
 import { SOURCE_FREE_TABLES_FILE } from '../../src/node/source-free.ts';
 
 const [bundledFile, pageFile, userFile, indexFile] = process.argv.slice(2);
@@ -17,9 +20,15 @@ const t0 = performance.now();
 const analyser = createSourceFreeAnalyser(decodeTables(new Uint8Array(readFileSync(SOURCE_FREE_TABLES_FILE))));
 const bundled = restoreReferences(decodePack(new Uint8Array(readFileSync(bundledFile!))), 'bundled');
 const t1 = performance.now();
-const bytes = userFile ? new Uint8Array(readFileSync(userFile)) : null;
+const segments = userFile ? readdirSync(userFile).filter((f) => f.endsWith('.index')).map((f) => ({ file: join(userFile, f), bytes: new Uint8Array(readFileSync(join(userFile, f))) })) : [];
 const t2 = performance.now();
-const user = bytes ? restoreReferences(decodePack(bytes), 'user') : { references: [], prepared: [] };
+const user: { references: Reference[]; prepared: Prepared[] } = { references: [], prepared: [] };
+for (const { file, bytes } of segments) {
+  const source: TextSource = { texts: null, load: async () => void (source.texts = new Uint8Array(await readFile(file.replace(/\.index$/, '.texts')))) };
+  const restored = restoreReferences(decodePack(bytes, source), 'user');
+  user.references.push(...restored.references);
+  user.prepared.push(...restored.prepared);
+}
 const t3 = performance.now();
 const kept = indexFile && existsSync(indexFile) ? readIndexes(new Uint8Array(readFileSync(indexFile))) : undefined;
 // The worker fingerprints the bundled references on each wake; the user's come ready.
@@ -30,6 +39,8 @@ const engine = createEngine([...bundled.references, ...user.references], {
 });
 const t4 = performance.now();
 if (indexFile && !kept) writeFileSync(indexFile, writeIndexes(engine.indexes));
+const all = engine.references;
+await loadTexts(engine.needs({ text: page }).map((i) => all[i]!));
 const result = engine.check({ text: page });
 const t5 = performance.now();
 process.stdout.write(JSON.stringify({

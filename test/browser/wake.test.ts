@@ -16,7 +16,7 @@ import { ROOT } from '../site/content.ts';
 const site = await startSite();
 let h: Harness;
 const USER_REFERENCES = 10_000;
-const WAKES = 3;
+const WAKES = 5;
 
 declare const chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
 
