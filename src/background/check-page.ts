@@ -24,10 +24,9 @@ export async function checkPage(tabId: number, msg: PageCheck): Promise<PageChec
   let state: TabState;
   try {
     const engine = await getEngine();
-    const result: CheckResult = engine.check(
-      { text: msg.text, title: msg.title, url: msg.url, trusted },
-      { sensitivity: settings.sensitivity },
-    );
+    const page = { text: msg.text, title: msg.title, url: msg.url, trusted };
+    await engine.prepare(page, { sensitivity: settings.sensitivity });
+    const result: CheckResult = engine.check(page, { sensitivity: settings.sensitivity });
     state = {
       status: 'checked',
       url: msg.url,

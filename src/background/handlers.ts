@@ -14,6 +14,7 @@ import {
   listReferences,
   removeReference,
 } from './references.ts';
+import { libraryPack } from './pack-library.ts';
 import type { Handlers } from './router.ts';
 
 export const handlers: Handlers = {
@@ -63,6 +64,8 @@ export const handlers: Handlers = {
         return importReferences(msg.docs);
       case 'get-selection-result':
         return getSelectionState();
+      case 'library-pack':
+        return libraryPack(msg);
       case 'list-checked-tabs': {
         const out: CheckedTab[] = [];
         for (const [tabId, s] of await allTabStates()) {

@@ -3,15 +3,17 @@ import { buildReference } from '../core/index.ts';
 import type { Reference } from '../core/types.ts';
 import { MAX_TEXT, STORAGE_FULL, type ContentMessage } from '../shared/messages.ts';
 import { errorText } from '../shared/messaging.ts';
+import { loadLearnedCap } from '../shared/library-limits.ts';
 import { pageKey } from '../shared/storage.ts';
 import type { ImportReport, NewReference, ReferenceList, ReferenceSummary } from '../shared/state.ts';
 import { bundledReferences, invalidateEngine } from './library.ts';
 import { sourceFreeAnalyser } from './source-free.ts';
 import { deleteUserReference, getUserReference, loadUserReferences, saveUserReferences, type UserReferences } from './user-references.ts';
 
-export async function addReference(doc: NewReference): Promise<ReferenceSummary> {
-  const ref = await toReference(doc);
-  await saveUserReferences([ref]);
+/** `learned`: taken from a trusted site by "Learn from trusted sources", and so evictable past the cap. */
+export async function addReference(doc: NewReference, learned = false): Promise<ReferenceSummary> {
+  const ref = { ...(await toReference(doc)), learned };
+  await saveUserReferences([ref], { learnedCap: await loadLearnedCap() });
   invalidateEngine();
   return summarize(ref);
 }
@@ -29,7 +31,7 @@ async function toReference(doc: NewReference): Promise<Reference> {
     url: doc.url ?? undefined,
     origin: 'user',
   }, await sourceFreeAnalyser());
-  return { ...built, origin: 'user', date: doc.date ?? built.date };
+  return { ...built, origin: 'user', date: doc.date ?? built.date, addedAt: Date.now() };
 }
 
 export async function removeReference(id: string): Promise<void> {
@@ -86,7 +88,7 @@ export async function learnFromPage(msg: Extract<ContentMessage, { type: 'page-c
   // Re-reading the same page must not rebuild the index each time.
   const known = await getUserReference('user-' + (await pageKey(msg.url)));
   if (known && known.body.length > 0 && known.title === msg.title) return;
-  await addReference({ title: msg.title, text: msg.text, source: msg.siteName ?? new URL(msg.url).hostname, url: msg.url, date: null });
+  await addReference({ title: msg.title, text: msg.text, source: msg.siteName ?? new URL(msg.url).hostname, url: msg.url, date: null }, !known || known.learned === true);
 }
 
 export function summarize(r: Reference): ReferenceSummary {

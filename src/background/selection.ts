@@ -32,7 +32,9 @@ export async function onMenuClicked(info: Menus.OnClickData, _tab?: Tabs.Tab): P
   try {
     const settings = await loadSettings();
     const engine = await getEngine();
-    state.result = engine.check({ text, url: state.pageUrl ?? undefined }, { sensitivity: settings.sensitivity });
+    const page = { text, url: state.pageUrl ?? undefined };
+    await engine.prepare(page, { sensitivity: settings.sensitivity });
+    state.result = engine.check(page, { sensitivity: settings.sensitivity });
   } catch (e) {
     state.error = errorText(e);
   }

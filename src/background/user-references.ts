@@ -5,7 +5,7 @@
  */
 import type { Reference } from '../core/types.ts';
 import { MAX_TEXT, MAX_URL, STORAGE_FULL } from '../shared/messages.ts';
-import { referenceStore, type SetAsideRecord } from './reference-db.ts';
+import { referenceStore, type PutOptions, type RestoredLibrary, type SetAsideRecord } from './reference-db.ts';
 
 export interface UserReferences {
   references: Reference[];
@@ -18,9 +18,31 @@ const MAX_HITS = 10_000;
 
 export async function loadUserReferences(): Promise<UserReferences> {
   const store = referenceStore();
+  const { references, notMoved } = await checkRecords(await store.all());
+  const setAside = await store.setAsideCount().catch(() => 0);
+  return { references, unreadable: setAside + notMoved };
+}
+
+/**
+ * The library as a wake needs it, restored from its packs. Records of the form before packs are checked
+ * first: the valid ones are packed (once), the others set aside.
+ */
+export async function restoreUserLibrary(): Promise<RestoredLibrary> {
+  const store = referenceStore();
+  const legacy = await store.legacy();
+  if (legacy.length) {
+    const { references } = await checkRecords(legacy);
+    if (references.length) await store.putAll(references);
+  }
+  return store.restore();
+}
+
+/** Valid records become references; the others are set aside (or counted, when they cannot be moved). */
+async function checkRecords(records: { key: IDBValidKey; value: unknown }[]): Promise<{ references: Reference[]; notMoved: number }> {
+  const store = referenceStore();
   const references: Reference[] = [];
   const bad: SetAsideRecord[] = [];
-  for (const { key, value } of await store.all()) {
+  for (const { key, value } of records) {
     const reason = recordProblem(value, key);
     if (reason) bad.push({ key, value, reason });
     else references.push({ ...(value as Reference), origin: 'user' });
@@ -36,8 +58,7 @@ export async function loadUserReferences(): Promise<UserReferences> {
       notMoved = bad.length;
     }
   }
-  const setAside = await store.setAsideCount().catch(() => 0);
-  return { references, unreadable: setAside + notMoved };
+  return { references, notMoved };
 }
 
 export async function getUserReference(id: string): Promise<Reference | null> {
@@ -46,9 +67,9 @@ export async function getUserReference(id: string): Promise<Reference | null> {
 }
 
 /** Stores all or nothing; a full disk becomes the STORAGE_FULL error the pages recognise. */
-export async function saveUserReferences(refs: readonly Reference[]): Promise<void> {
+export async function saveUserReferences(refs: readonly Reference[], options?: PutOptions): Promise<{ evicted: string[] }> {
   try {
-    await referenceStore().putAll(refs);
+    return await referenceStore().putAll(refs, options);
   } catch (e) {
     throw isQuotaError(e) ? new Error(STORAGE_FULL) : e;
   }

@@ -1,18 +1,22 @@
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { Reference, Sensitivity } from '../core/index.ts';
-import { DocumentError, isWebAddress, listDocumentFiles, readDocument } from '../node/documents.ts';
-import { loadSeedLibrary } from '../node/library.ts';
-import { createNodeEngine, nodeSourceFreeAnalyser } from '../node/source-free.ts';
+import type { Sensitivity } from '../core/index.ts';
 import { buildReference } from '../core/index.ts';
+import { encodePack, packEntry, type PackEntry } from '../core/pack/format.ts';
+import { DocumentError, isWebAddress, listDocumentFiles, readDocument } from '../node/documents.ts';
+import { isPackFile, loadBundledLibrary, readPackFile, type Library } from '../node/packs.ts';
+import { createNodeEngine, nodeSourceFreeAnalyser } from '../node/source-free.ts';
 import { COLOUR, PLAIN, referenceJson, referenceLine, resultBlock, resultJson } from './format.ts';
 import { createProgress } from './progress.ts';
 
 export const USAGE = `usage:
-  spinscope check <file|dir>... [--refs <file|dir>]... [--json] [--sensitivity low|normal|high] [--url <address>]
-  spinscope refs [--refs <file|dir>]... [--json]
+  spinscope check <file|dir>... [--refs <file|dir|pack>]... [--json] [--sensitivity low|normal|high] [--url <address>]
+  spinscope refs [--refs <file|dir|pack>]... [--json]
+  spinscope pack <file|dir|pack>... --out <file>
 
 Checks news articles (.txt, .html, .htm) against the bundled reference library (plus --refs) and says
-whether each is spun, auto-published, a copy, related or clean. An HTML page's own address is read from
+whether each is spun, auto-published, a copy, related or clean. pack fingerprints documents once into
+a reference pack that --refs (and the extension's options page) reads without redoing that work. An HTML page's own address is read from
 its canonical link or og:url; --url gives it for a single file. Exit status: 0 all inputs checked,
 1 some input could not be read, 2 bad usage.`;
 
@@ -55,14 +59,18 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     else io.err(`spinscope: ${file}: ${reason}`);
   };
 
-  const library = [...(await loadSeedLibrary()), ...(await loadExtraReferences(parsed.refs, reportError))];
+  if (parsed.command === 'pack') return packCommand(parsed.inputs, parsed.out!, io, reportError).then((ok) => (ok && !failed.value ? 0 : 1));
+
+  const bundled = await loadBundledLibrary();
+  const extra = await loadExtraReferences(parsed.refs, reportError);
+  const library = [...bundled.references, ...extra.references];
 
   if (parsed.command === 'refs') {
     for (const r of library) io.out(parsed.json ? JSON.stringify(referenceJson(r)) : referenceLine(r, style));
     return failed.value ? 1 : 0;
   }
 
-  const engine = createNodeEngine(library);
+  const engine = createNodeEngine(library, [...bundled.prepared, ...extra.prepared]);
   const files = await listDocumentFiles(parsed.inputs);
   if (parsed.url && files.length !== 1) {
     io.err(`spinscope: --url gives the address of one page, but ${parsed.inputs[0]} holds ${files.length} files`);
@@ -89,20 +97,82 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   return failed.value ? 1 : 0;
 }
 
-async function loadExtraReferences(paths: string[], reportError: (file: string, reason: string) => void): Promise<Reference[]> {
-  const references: Reference[] = [];
-  for (const file of await listDocumentFiles(paths)) {
+/** Documents are read and fingerprinted; packs are restored as they are. */
+async function loadExtraReferences(paths: string[], reportError: (file: string, reason: string) => void): Promise<Library> {
+  const library: Library = { references: [], prepared: [] };
+  for (const file of await listPackAndDocumentFiles(paths)) {
     try {
-      references.push(buildReference({ ...(await readDocument(file)), origin: 'user' }, nodeSourceFreeAnalyser()));
+      if (await isPackFile(file)) {
+        const pack = await readPackFile(file, 'user');
+        library.references.push(...pack.references);
+        library.prepared.push(...pack.prepared);
+      } else {
+        library.references.push(buildReference({ ...(await readDocument(file)), origin: 'user' }, nodeSourceFreeAnalyser()));
+        library.prepared.push(undefined);
+      }
     } catch (error) {
       if (!(error instanceof DocumentError)) throw error;
       reportError(file, `reference skipped: ${error.reason}`);
     }
   }
-  return references;
+  return library;
 }
 
-function parseCommand(argv: readonly string[]) {
+/** A pack named on the command line is taken as it is; folders give their documents. */
+async function listPackAndDocumentFiles(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) files.push(...((await isPackFile(path)) ? [path] : await listDocumentFiles([path])));
+  return files;
+}
+
+/** `spinscope pack`: every input fingerprinted once (packs merged as they are), then one file written. */
+async function packCommand(inputs: string[], out: string, io: Io, reportError: (file: string, reason: string) => void): Promise<boolean> {
+  const files = await listPackAndDocumentFiles(inputs);
+  const progress = createProgress(files.length, process.stderr, 'packed');
+  const entries: PackEntry[] = [];
+  const ids = new Set<string>();
+  let done = 0;
+  for (const file of files) {
+    try {
+      const refs = (await isPackFile(file)) ? (await readPackFile(file, 'user')).references : [buildReference({ ...(await readDocument(file)), origin: 'user' }, nodeSourceFreeAnalyser())];
+      for (const r of refs) {
+        if (ids.has(r.id)) {
+          progress.clear();
+          reportError(file, `reference skipped: another input has the id ${r.id}`);
+          continue;
+        }
+        ids.add(r.id);
+        entries.push(packEntry(r));
+      }
+    } catch (error) {
+      if (!(error instanceof DocumentError)) throw error;
+      progress.clear();
+      reportError(file, `reference skipped: ${error.reason}`);
+    }
+    progress.tick(++done, file);
+  }
+  if (!entries.length) {
+    io.err('spinscope: nothing to pack');
+    return false;
+  }
+  const bytes = encodePack(entries);
+  await writeFile(out, bytes);
+  io.out(`packed ${entries.length} reference${entries.length === 1 ? '' : 's'} into ${out} (${(bytes.length / 1024).toFixed(1)} KiB)`);
+  return true;
+}
+
+interface Command {
+  command: 'check' | 'refs' | 'pack' | 'help';
+  inputs: string[];
+  refs: string[];
+  json: boolean;
+  help: boolean;
+  sensitivity: Sensitivity;
+  url?: string;
+  out?: string;
+}
+
+function parseCommand(argv: readonly string[]): Command {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -112,6 +182,7 @@ function parseCommand(argv: readonly string[]) {
       json: { type: 'boolean', default: false },
       sensitivity: { type: 'string', default: 'normal' },
       url: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -131,6 +202,11 @@ function parseCommand(argv: readonly string[]) {
     if (url !== undefined) throw new UsageError('--url applies to check, not refs');
     if (inputs.length) throw new UsageError(`refs takes no files (got "${inputs[0]}"); use --refs`);
     return { ...base, command, inputs, sensitivity };
+  }
+  if (command === 'pack') {
+    if (!inputs.length) throw new UsageError('pack needs at least one file or folder');
+    if (!values.out) throw new UsageError('pack needs --out <file>');
+    return { ...base, command, inputs, sensitivity, out: values.out };
   }
   throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
 }

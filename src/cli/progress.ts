@@ -1,5 +1,5 @@
 /** Progress on stderr: a redrawn bar on a terminal; otherwise a line per tenth, for ten files or more. */
-export function createProgress(total: number, stream: NodeJS.WriteStream = process.stderr) {
+export function createProgress(total: number, stream: NodeJS.WriteStream = process.stderr, verb = 'checked') {
   const tty = Boolean(stream.isTTY);
   const step = Math.max(1, Math.ceil(total / 10));
   let drawn = false;
@@ -20,7 +20,7 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
         drawn = true;
         if (done === total) clear();
       } else if (total >= 10 && (done % step === 0 || done === total)) {
-        stream.write(`checked ${done}/${total}\n`);
+        stream.write(`${verb} ${done}/${total}\n`);
       }
     },
   };

@@ -3,10 +3,11 @@ import { cleanText } from './boilerplate/clean.ts';
 import { classify, isDerived, type ClassifyInput } from './classify.ts';
 import { fingerprints } from './fingerprint.ts';
 import { compareKeyOrder, isRewrite, type KeyOrder } from './key-order.ts';
-import { buildFingerprintIndex } from './fingerprint-index.ts';
+import { buildFingerprintIndex, fingerprintIndex, type IndexArrays } from './fingerprint-index.ts';
 import { namePhrases, PAGE_STORY_KEYS, storyKeys } from './story.ts';
 import { tokenize, type Tokens } from './text.ts';
 import { THRESHOLDS } from './thresholds.ts';
+import { prepare, type Prepared } from './pack/format.ts';
 import type { SourceFreeAnalyser } from './source-free/analyse.ts';
 import type { Alignment, CheckResult, PageInput, Reference, Sensitivity } from './types.ts';
 
@@ -19,7 +20,11 @@ export interface Engine {
   readonly references: readonly Reference[];
   /** Bytes held by the fingerprint index. */
   readonly indexBytes: number;
+  /** The indexes' arrays, to restore an engine over the same references without building them (EngineOptions.prebuilt). */
+  readonly indexes: EngineIndexes;
   check(page: PageInput, options?: CheckOptions): CheckResult;
+  /** Positions of the references whose texts a check of this page may read (so that they can be loaded first). */
+  needs(page: PageInput, options?: CheckOptions): number[];
 }
 
 /** Pages longer than this are checked on their first part only: no article is longer, hostile pages are. */
@@ -36,30 +41,61 @@ const COMMON_KEY_SHARE = 0.01;
 const COMMON_KEY_MIN = 200;
 
 function withoutCommonKeys(keys: readonly Uint32Array[]): Uint32Array[] {
-  const holders = new Map<number, number>();
-  for (const list of keys) for (const k of list) holders.set(k, (holders.get(k) ?? 0) + 1);
+  // Counted by sorting one flat array: a Map keyed by 32-bit hashes boxes most of them and cost a wake with
+  // 10,000 references about 100 ms.
+  let total = 0;
+  for (const list of keys) total += list.length;
+  const all = new Uint32Array(total);
+  let at = 0;
+  for (const list of keys) {
+    all.set(list, at);
+    at += list.length;
+  }
+  all.sort();
   const limit = Math.max(COMMON_KEY_MIN, keys.length * COMMON_KEY_SHARE);
-  return keys.map((list) => list.filter((k) => holders.get(k)! <= limit));
+  const common = new Set<number>();
+  for (let i = 0; i < all.length; ) {
+    let j = i + 1;
+    while (j < all.length && all[j] === all[i]) j++;
+    if (j - i > limit) common.add(all[i]!);
+    i = j;
+  }
+  if (!common.size) return [...keys];
+  return keys.map((list) => (list.some((k) => common.has(k)) ? list.filter((k) => !common.has(k)) : list));
 }
 
 export interface EngineOptions {
   /** Judges each page's text on its own; without it, only matches and boilerplate count. */
   analyser?: SourceFreeAnalyser | null;
+  /** Fingerprints and story keys already made (a restored pack), by reference position; the rest are made here. */
+  prepared?: readonly (Prepared | undefined)[];
+  /** The indexes of an engine over exactly these references, kept since: nothing is indexed again. */
+  prebuilt?: EngineIndexes;
+}
+
+export interface EngineIndexes {
+  fingerprints: IndexArrays;
+  stories: IndexArrays;
+}
+
+function buildIndexes(references: readonly Reference[], prepared: EngineOptions['prepared']) {
+  const prints: Uint32Array[] = [];
+  const keys: Uint32Array[] = [];
+  for (let i = 0; i < references.length; i++) {
+    const ready = prepared?.[i] ?? prepare(references[i]!.body);
+    prints.push(ready.prints);
+    keys.push(ready.keys);
+  }
+  return { index: buildFingerprintIndex(prints), storyIndex: buildFingerprintIndex(withoutCommonKeys(keys)) };
 }
 
 export function createEngine(references: readonly Reference[], engineOptions: EngineOptions = {}): Engine {
   const analyser = engineOptions.analyser ?? null;
   // One pass per reference keeps only what the indexes need; tokens are made again, lazily, for the few
   // candidates a check aligns (holding every reference's tokens during the build costs gigabytes at 100,000).
-  const prints: Uint32Array[] = [];
-  const keys: Uint32Array[] = [];
-  for (const reference of references) {
-    const tokens = tokenize(reference.body);
-    prints.push(fingerprints(tokens));
-    keys.push(storyKeys(tokens).hashes);
-  }
-  const index = buildFingerprintIndex(prints);
-  const storyIndex = buildFingerprintIndex(withoutCommonKeys(keys));
+  const { index, storyIndex } = engineOptions.prebuilt
+    ? { index: fingerprintIndex(engineOptions.prebuilt.fingerprints), storyIndex: fingerprintIndex(engineOptions.prebuilt.stories) }
+    : buildIndexes(references, engineOptions.prepared);
   const tokensOf = new Map<number, Tokens>();
   const referenceTokens = (i: number) => {
     let t = tokensOf.get(i);
@@ -67,15 +103,27 @@ export function createEngine(references: readonly Reference[], engineOptions: En
     return t;
   };
 
+  /** What a check does before it reads any reference's text. */
+  const lookUp = (page: PageInput, options: CheckOptions) => {
+    const thresholds = THRESHOLDS[options.sensitivity ?? 'normal'];
+    const text = page.text.length > MAX_CHECKED_CHARS ? page.text.slice(0, MAX_CHECKED_CHARS) : page.text;
+    const cleaned = cleanText(text, page.url ? { url: page.url } : {});
+    const tokens = tokenize(text, cleaned.excluded);
+    const candidates = index.lookup(fingerprints(tokens), thresholds.maxCandidates, thresholds.minSharedFingerprints);
+    return { thresholds, text, cleaned, tokens, candidates };
+  };
+
   return {
     references,
     indexBytes: index.bytes + storyIndex.bytes,
+    indexes: { fingerprints: index.arrays, stories: storyIndex.arrays },
+    needs(page, options = {}) {
+      const { tokens, candidates, thresholds } = lookUp(page, options);
+      const [top] = storyIndex.lookup(storyKeys(tokens, PAGE_STORY_KEYS).hashes, 1, thresholds.minStoryKeys);
+      return [...candidates.map((c) => c.reference), ...(top ? [top.reference] : [])];
+    },
     check(page, options = {}) {
-      const thresholds = THRESHOLDS[options.sensitivity ?? 'normal'];
-      const text = page.text.length > MAX_CHECKED_CHARS ? page.text.slice(0, MAX_CHECKED_CHARS) : page.text;
-      const cleaned = cleanText(text, page.url ? { url: page.url } : {});
-      const tokens = tokenize(text, cleaned.excluded);
-      const candidates = index.lookup(fingerprints(tokens), thresholds.maxCandidates, thresholds.minSharedFingerprints);
+      const { thresholds, text, cleaned, tokens, candidates } = lookUp(page, options);
       let best: { reference: Reference; alignment: Alignment; at: number } | null = null;
       // A candidate sharing a small fraction of the top one's fingerprints cannot beat it: skip its alignment.
       const enough = (candidates[0]?.shared ?? 0) * CANDIDATE_FRACTION;

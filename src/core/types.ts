@@ -47,6 +47,9 @@ export interface Reference {
   /** Why the role was given, one line for a reader. */
   roleReason: string;
   origin: 'bundled' | 'user';
+  /** For the user's own: added by "Learn from trusted sources" (these alone may be evicted), and when (ms since 1970). */
+  learned?: boolean;
+  addedAt?: number;
   /** What its own text says about rewording (null when built without the analyser's tables). */
   sourceFree?: SourceFreeSummary | null;
 }

@@ -3,6 +3,7 @@
  * Only DOM Core APIs are used so that both kinds of Document work.
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { isWebAddress } from './address.ts';
 import { blocksToText } from './blocks.ts';
 
 export interface ExtractedArticle {
@@ -64,8 +65,7 @@ export function pageAddress(doc: Document): string | null {
   return null;
 }
 
-/** An absolute http(s) address with a dotted host: what a page's own address must look like. */
-export const isWebAddress = (value: string): boolean => /^https?:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/i.test(value);
+export { isWebAddress } from './address.ts';
 
 /**
  * Readability's cost grows steeply with nesting depth (seconds at a depth of 1,000) and with the

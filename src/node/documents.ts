@@ -1,10 +1,8 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { parseHTML } from 'linkedom';
 import type { RawDocument } from '../core/index.ts';
-import { extractArticle, pageAddress } from '../extract/index.ts';
 
-export { isWebAddress } from '../extract/index.ts';
+export { isWebAddress } from '../extract/address.ts';
 
 /** A file that could not be read as a document, with a reason a person can act on. */
 export class DocumentError extends Error {
@@ -40,9 +38,7 @@ export async function readDocument(file: string, url?: string): Promise<RawDocum
   if (!text.trim()) throw new DocumentError(file, 'empty file (only whitespace)');
   const id = basename(file, extname(file));
   if (!HTML_EXTENSIONS.has(extname(file).toLowerCase())) return { id, text, ...(url ? { url } : {}) };
-  const { document } = parseHTML(text);
-  const declared = pageAddress(document as unknown as Document);
-  const article = extractArticle(document as unknown as Document);
+  const { declared, article } = (await import('./html.ts')).readHtml(text);
   if (!article) throw new DocumentError(file, 'no article text found in this HTML page');
   const address = url ?? declared;
   return { id, text: article.text, title: article.title, ...(article.siteName ? { source: article.siteName } : {}), ...(address ? { url: address } : {}) };

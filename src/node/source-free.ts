@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createEngine, createSourceFreeAnalyser, decodeTables, type Engine, type Reference, type SourceFreeAnalyser } from '../core/index.ts';
+import { createEngine, createSourceFreeAnalyser, decodeTables, type Engine, type EngineOptions, type Reference, type SourceFreeAnalyser } from '../core/index.ts';
 
 /** The tables the build copies into the extension; Node reads them from the source tree. */
 export const SOURCE_FREE_TABLES_FILE = fileURLToPath(new URL('../public/data/source-free.bin', import.meta.url));
+/** Where the compiled command finds its copy (beside dist-cli/spinscope.js). */
+const COMPILED_TABLES_FILE = fileURLToPath(new URL('./data/source-free.bin', import.meta.url));
 
 let analyser: SourceFreeAnalyser | null = null;
 
@@ -12,7 +14,7 @@ export function nodeSourceFreeAnalyser(): SourceFreeAnalyser {
   if (analyser) return analyser;
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(readFileSync(SOURCE_FREE_TABLES_FILE));
+    bytes = new Uint8Array(readFileSync(existsSync(COMPILED_TABLES_FILE) ? COMPILED_TABLES_FILE : SOURCE_FREE_TABLES_FILE));
   } catch (e) {
     throw new Error(`cannot read the source-free tables (${SOURCE_FREE_TABLES_FILE}): ${(e as Error).message}`);
   }
@@ -20,6 +22,6 @@ export function nodeSourceFreeAnalyser(): SourceFreeAnalyser {
 }
 
 /** The engine as the command and the evaluation run it: with the source-free analyser. */
-export function createNodeEngine(references: readonly Reference[]): Engine {
-  return createEngine(references, { analyser: nodeSourceFreeAnalyser() });
+export function createNodeEngine(references: readonly Reference[], prepared?: EngineOptions['prepared']): Engine {
+  return createEngine(references, { analyser: nodeSourceFreeAnalyser(), ...(prepared ? { prepared } : {}) });
 }

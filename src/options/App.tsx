@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
 import type { Settings } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/storage.ts';
+import { PackSection } from './PackSection.tsx';
 import { Privacy } from './Privacy.tsx';
 import { ReferenceLibrary } from './ReferenceLibrary.tsx';
 import { SiteListEditor } from './SiteListEditor.tsx';
@@ -56,6 +57,7 @@ export function App() {
             />
           </section>
           <ReferenceLibrary />
+          <PackSection />
           <Privacy />
         </>
       )}

@@ -1,5 +1,5 @@
-/** Saves text as a file through a temporary link; nothing is uploaded anywhere. */
-export function download(filename: string, text: string, type: string): void {
+/** Saves text (or bytes) as a file through a temporary link; nothing is uploaded anywhere. */
+export function download(filename: string, text: string | Uint8Array<ArrayBuffer>, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;

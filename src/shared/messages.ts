@@ -4,7 +4,7 @@
  * because of its type annotation.
  */
 import type { Span } from '../core/types.ts';
-import type { CheckedTab, ImportReport, NewReference, ReferenceList, ReferenceSummary, SelectionState, TabState } from './state.ts';
+import type { CheckedTab, ImportReport, LibraryPackAction, LibraryPackReply, NewReference, ReferenceList, ReferenceSummary, SelectionState, TabState } from './state.ts';
 
 /** Longest article text sent for a check; the content script cuts longer ones at a paragraph. */
 export const MAX_TEXT = 400_000;
@@ -14,6 +14,8 @@ export const MAX_SPANS = 2_000;
 export const MAX_IMPORT_DOCS = 1_000;
 /** Total characters of one reference import, well under the browsers' message size limits. */
 export const MAX_IMPORT_CHARS = 20_000_000;
+/** A reference pack sent as base64: under the 64 MiB a browser message may carry. */
+export const MAX_PACK_CHARS = 60_000_000;
 
 /** Sent by the content script; always about the sender's own tab, which is why no tab id is carried. */
 export type ContentMessage =
@@ -33,7 +35,8 @@ export type PageMessage =
   | { type: 'export-references' }
   | { type: 'import-references'; docs: NewReference[] }
   | { type: 'get-selection-result' }
-  | { type: 'list-checked-tabs' };
+  | { type: 'list-checked-tabs' }
+  | { type: 'library-pack'; action: LibraryPackAction; data: string | null; cap: number | null };
 
 /** Sent to a tab's content script by the worker or the popup. */
 export type TabMessage =
@@ -80,6 +83,7 @@ export interface Replies {
   'import-references': ImportReport;
   'get-selection-result': SelectionState | null;
   'list-checked-tabs': CheckedTab[];
+  'library-pack': LibraryPackReply;
   highlight: { found: number };
   'clear-highlights': null;
   'get-status': PageStatus;
@@ -202,6 +206,11 @@ const FIELDS: { [T in MessageType]: Record<string, Check> } = {
   'import-references': { docs: importDocs },
   'get-selection-result': {},
   'list-checked-tabs': {},
+  'library-pack': {
+    action: oneOf('stats', 'export', 'import', 'set-cap', 'recover', 'clear'),
+    data: nullable(str(MAX_PACK_CHARS, 1)),
+    cap: nullable((v) => (Number.isSafeInteger(v) && (v as number) > 0 ? null : 'not a count')),
+  },
   highlight: { spans: list(span, MAX_SPANS) },
   'clear-highlights': {},
   'get-status': {},

@@ -53,6 +53,28 @@ export interface ReferenceList {
   unreadable: number;
 }
 
+/** What the options page can do with the library as a whole: its figures, packs, the cap, set-aside records. */
+export type LibraryPackAction = 'stats' | 'export' | 'import' | 'set-cap' | 'recover' | 'clear';
+
+export interface LibraryStats {
+  /** The user's references: added by hand (or imported), and learned from trusted sites. */
+  own: number;
+  learned: number;
+  /** Bytes the user's library takes in IndexedDB. */
+  storedBytes: number;
+  learnedCap: number;
+  /** Stored records that could not be read and were set aside. */
+  setAside: number;
+}
+
+export interface LibraryPackReply {
+  stats: LibraryStats;
+  /** An exported pack, base64. */
+  data: string | null;
+  /** What the action did, for the reader (references imported, recovered, evicted…). */
+  done: { count: number; left: number } | null;
+}
+
 /** The outcome of an import, which is stored all at once or not at all. */
 export interface ImportReport {
   added: number;

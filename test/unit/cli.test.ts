@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -119,10 +119,15 @@ describe('spinscope refs', () => {
 });
 
 describe('the installed command', () => {
-  it('runs as the package bin', async () => {
-    const { stdout } = await promisify(execFile)('node', ['src/cli/spinscope.js', 'check', '--json', spunFile]);
+  it('runs as the package bin, compiled: no TypeScript loader at run time', async () => {
+    const bin = JSON.parse(await readFile('package.json', 'utf8')).bin.spinscope as string;
+    expect(bin).toBe('dist-cli/spinscope.js');
+    await promisify(execFile)('npx', ['vite', 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'error']);
+    const compiled = await readFile(bin, 'utf8');
+    expect(compiled).not.toMatch(/from ["']tsx/);
+    const { stdout } = await promisify(execFile)('node', [bin, 'check', '--json', spunFile]);
     expect(JSON.parse(stdout).verdict).toBe('spun');
-  }, 30_000);
+  }, 60_000);
 });
 
 describe("the page's own address", () => {
@@ -151,5 +156,46 @@ describe("the page's own address", () => {
     const bad = await run(['check', spunFile, '--url', 'vanguardngr.com']);
     expect(bad.code).toBe(2);
     expect(bad.err[0]).toMatch(/--url needs a web address/);
+  });
+});
+
+describe('spinscope pack', () => {
+  it('packs documents once; refs and check read the pack as they read the documents', async () => {
+    const docs = join(dir, 'pack-docs');
+    await mkdir(docs);
+    const own = library[3]!.body.split('\n\n').slice(0, 8).join('\n\n');
+    await writeFile(join(docs, 'own-story.txt'), own);
+    const pack = join(dir, 'mine.pack');
+    const packed = await run(['pack', docs, '--out', pack]);
+    expect(packed.code).toBe(0);
+    expect(packed.out[0]).toMatch(/^packed 1 reference into .*mine\.pack \(\d+\.\d KiB\)$/);
+    const fromPack = (await run(['refs', '--json', '--refs', pack])).out.map((l) => JSON.parse(l));
+    const fromDocs = (await run(['refs', '--json', '--refs', docs])).out.map((l) => JSON.parse(l));
+    expect(fromPack).toEqual(fromDocs);
+    expect(fromPack.at(-1)).toMatchObject({ id: 'own-story' });
+    const spunCopy = join(dir, 'spun-own.txt');
+    await writeFile(spunCopy, spin(own, 0.3, 9).text);
+    const viaPack = JSON.parse((await run(['check', '--json', '--refs', pack, spunCopy])).out[0]!);
+    const viaDocs = JSON.parse((await run(['check', '--json', '--refs', docs, spunCopy])).out[0]!);
+    expect({ ...viaPack, ms: 0 }).toEqual({ ...viaDocs, ms: 0 });
+  });
+
+  it('refuses a damaged pack with its reason and still checks against the rest', async () => {
+    const pack = join(dir, 'seeds.pack');
+    expect((await run(['pack', 'seeds', '--out', pack])).code).toBe(0);
+    const bytes = await readFile(pack);
+    bytes[bytes.length - 50]! ^= 1;
+    const damaged = join(dir, 'damaged.pack');
+    await writeFile(damaged, bytes);
+    const { code, out, err } = await run(['refs', '--refs', damaged]);
+    expect(code).toBe(1);
+    expect(err).toEqual([`spinscope: ${damaged}: reference skipped: the pack is damaged (the text of ${library[4]!.id} cannot be read)`]);
+    expect(out.filter((l) => !l.startsWith(' '))).toHaveLength(library.length);
+  });
+
+  it('needs --out', async () => {
+    const { code, err } = await run(['pack', 'seeds']);
+    expect(code).toBe(2);
+    expect(err[0]).toBe('spinscope: pack needs --out <file>');
   });
 });

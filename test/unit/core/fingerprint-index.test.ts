@@ -27,6 +27,15 @@ describe('fingerprint index', () => {
 
   it('works for an empty library and refuses one too large to address', () => {
     expect(buildFingerprintIndex([]).lookup(range(0, 5), 5, 1)).toEqual([]);
-    expect(() => buildFingerprintIndex({ length: 1 << 24 } as unknown as number[][])).toThrow(/larger than the index supports/);
+    const none = new Uint32Array(0);
+    expect(() => buildFingerprintIndex(new Array<Uint32Array>(1 << 24).fill(none))).toThrow(/larger than the index supports/);
+  });
+
+  it('bounds the work of a key the whole library shares: it casts no vote, rarer keys still do', () => {
+    const common = 0x9e3779b9;
+    const many = Array.from({ length: 3000 }, (_, i) => Uint32Array.of(common, (i * 2654435761) >>> 0));
+    const big = buildFingerprintIndex(many);
+    expect(big.lookup([common], 10, 1)).toEqual([]);
+    expect(big.lookup([common, many[1234]![1]!], 10, 1)).toEqual([{ reference: 1234, shared: 1 }]);
   });
 });

@@ -59,14 +59,14 @@ describe('loading a damaged reference store', () => {
     expect(loaded.unreadable).toBe(bad.size);
     expect([...store.records.keys()]).toEqual([goodId]);
     for (const [key, value] of bad) {
-      const aside = store.setAsideRecords.get(key);
+      const aside = store.setAsideMap.get(key);
       expect(aside?.value, key).toEqual(value);
       expect(aside?.reason, key).toMatch(/\w/);
     }
-    expect(store.setAsideRecords.get('user-no-body')?.reason).toBe('no body');
-    expect(store.setAsideRecords.get('user-huge')?.reason).toBe('body too long');
-    expect(store.setAsideRecords.get('user-string')?.reason).toBe('not an object');
-    expect(store.setAsideRecords.get('user-other-key')?.reason).toBe('id does not match its key');
+    expect(store.setAsideMap.get('user-no-body')?.reason).toBe('no body');
+    expect(store.setAsideMap.get('user-huge')?.reason).toBe('body too long');
+    expect(store.setAsideMap.get('user-string')?.reason).toBe('not an object');
+    expect(store.setAsideMap.get('user-other-key')?.reason).toBe('id does not match its key');
     expect(warn).toHaveBeenCalledWith(expect.stringContaining(`${bad.size} stored reference(s) could not be read`), expect.any(Array));
   });
 

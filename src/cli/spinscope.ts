@@ -1,12 +1,10 @@
 #!/usr/bin/env node
-// Runs the TypeScript command directly: the engine is the same source the extension is built from.
-import { register } from 'tsx/esm/api';
+/** The command's entry: built into dist-cli/ (`npm run build`), so that nothing is transpiled when it runs. */
+import { main } from './main.ts';
 
 // A closed pipe (`spinscope … | head`) ends the output, not the process with a stack trace.
-process.stdout.on('error', (error) => {
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
-register();
-const { main } = await import('./main.ts');
 process.exitCode = await main(process.argv.slice(2));

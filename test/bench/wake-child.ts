@@ -1,0 +1,72 @@
+/**
+ * One worker wake, in a fresh process: the source-free tables read, the bundled library and (when given) the
+ * user's library restored from a folder of pack segments stored as the worker stores them (`<k>.index` read on
+ * wake, `<k>.texts` read when the check needs one of its texts), the engine built, the first page checked. Each step's time goes to stdout as JSON;
+ * loading this module and its imports is not counted (the extension's worker pays it whatever the library).
+ * With an index file, the engine's indexes are read from it as the worker reads the ones it kept in IndexedDB
+ * (the file is written, and the run not counted, when it does not exist yet).
+ *   wake-child.ts <bundled.pack> <page.txt> [user-segments/ [indexes.bin]]
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createEngine, createSourceFreeAnalyser, decodeTables, type EngineIndexes, type Reference } from '../../src/core/index.ts';
+import { decodePack, loadTexts, restoreReferences, type Prepared, type TextSource } from '../../src/core/pack/format.ts';
+import { SOURCE_FREE_TABLES_FILE } from '../../src/node/source-free.ts';
+
+const [bundledFile, pageFile, userFile, indexFile] = process.argv.slice(2);
+const page = readFileSync(pageFile!, 'utf8');
+const t0 = performance.now();
+const analyser = createSourceFreeAnalyser(decodeTables(new Uint8Array(readFileSync(SOURCE_FREE_TABLES_FILE))));
+const bundled = restoreReferences(decodePack(new Uint8Array(readFileSync(bundledFile!))), 'bundled');
+const t1 = performance.now();
+const segments = userFile ? readdirSync(userFile).filter((f) => f.endsWith('.index')).map((f) => ({ file: join(userFile, f), bytes: new Uint8Array(readFileSync(join(userFile, f))) })) : [];
+const t2 = performance.now();
+const user: { references: Reference[]; prepared: Prepared[] } = { references: [], prepared: [] };
+for (const { file, bytes } of segments) {
+  const source: TextSource = { texts: null, load: async () => void (source.texts = new Uint8Array(await readFile(file.replace(/\.index$/, '.texts')))) };
+  const restored = restoreReferences(decodePack(bytes, source), 'user');
+  user.references.push(...restored.references);
+  user.prepared.push(...restored.prepared);
+}
+const t3 = performance.now();
+const kept = indexFile && existsSync(indexFile) ? readIndexes(new Uint8Array(readFileSync(indexFile))) : undefined;
+// The worker fingerprints the bundled references on each wake; the user's come ready.
+const engine = createEngine([...bundled.references, ...user.references], {
+  analyser,
+  prepared: [...bundled.references.map(() => undefined), ...user.prepared],
+  ...(kept ? { prebuilt: kept } : {}),
+});
+const t4 = performance.now();
+if (indexFile && !kept) writeFileSync(indexFile, writeIndexes(engine.indexes));
+const all = engine.references;
+await loadTexts(engine.needs({ text: page }).map((i) => all[i]!));
+const result = engine.check({ text: page });
+const t5 = performance.now();
+process.stdout.write(JSON.stringify({
+  kept: Boolean(kept), baseMs: t1 - t0, readMs: t2 - t1, restoreMs: t3 - t2, engineMs: t4 - t3, checkMs: t5 - t4, totalMs: t5 - t0,
+  references: engine.references.length, indexBytes: engine.indexBytes, verdict: result.verdict, rss: process.memoryUsage().rss,
+}));
+
+/** The two indexes as one file: eight numbers (count, bucket bits and lengths of each), then the four arrays. */
+function writeIndexes(i: EngineIndexes): Uint8Array {
+  const parts = [i.fingerprints, i.stories];
+  const head = Uint32Array.from(parts.flatMap((p) => [p.count, p.bucketBits, p.directory.length, p.postings.length]));
+  const out = new Uint32Array(head.length + parts.reduce((n, p) => n + p.directory.length + p.postings.length, 0));
+  out.set(head);
+  let at = head.length;
+  for (const p of parts) for (const a of [p.directory, p.postings]) out.set(a, (at += a.length) - a.length);
+  return new Uint8Array(out.buffer);
+}
+
+function readIndexes(bytes: Uint8Array): EngineIndexes {
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  let at = 8;
+  const [fingerprints, stories] = [0, 1].map((k) => {
+    const [count, bucketBits, dirLength, postLength] = words.subarray(4 * k, 4 * k + 4);
+    const directory = words.subarray(at, (at += dirLength!));
+    const postings = words.subarray(at, (at += postLength!));
+    return { count: count!, bucketBits: bucketBits!, directory, postings };
+  });
+  return { fingerprints: fingerprints!, stories: stories! };
+}

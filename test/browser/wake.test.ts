@@ -1,0 +1,98 @@
+/**
+ * A wake with a grown library, in Chromium with the built extension: 10,000 references imported as a pack
+ * through the options page, the worker stopped, and the first check after each wake timed by the worker
+ * itself (its diagnostics: restoring the user's references, building the engine, the first check), against
+ * the same wakes with the bundled library alone. Also the options page's library section, light and dark.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { encodePack, packEntry } from '../../src/core/pack/format.ts';
+import { asReference, syntheticArticle } from '../bench/corpus.ts';
+import { launchChromium, type Harness } from './harness.ts';
+import { startSite } from '../site/server.ts';
+import { ROOT } from '../site/content.ts';
+
+const site = await startSite();
+let h: Harness;
+const USER_REFERENCES = 10_000;
+const WAKES = 5;
+
+declare const chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
+
+interface Diagnostics {
+  indexesKept: boolean;
+  userMs: number;
+  packReadMs: number;
+  packDecodeMs: number;
+  engineMs: number;
+  firstCheckMs: number | null;
+  references: number;
+}
+
+beforeAll(async () => {
+  h = await launchChromium({ site });
+});
+
+afterAll(async () => {
+  await h?.close();
+  await site.close();
+});
+
+/** Stops the worker, loads a spun page, waits for its badge, and reads what the fresh worker measured. */
+async function wake(): Promise<Diagnostics> {
+  const blank = h.context.pages()[0] ?? (await h.context.newPage());
+  const cdp = await h.context.newCDPSession(blank);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  const page = await h.open(site.origin + site.page('/spun/seed-001').path);
+  const tab = await h.tabId(page);
+  expect(await h.waitBadge(tab, (t) => t === 'SPUN', 30_000)).toBe('SPUN');
+  const diagnostics = (await (await h.worker()).evaluate(async () => (await chrome.storage.session.get('diagnostics')).diagnostics)) as Diagnostics;
+  await page.close();
+  return diagnostics;
+}
+
+const total = (d: Diagnostics) => d.userMs + d.engineMs + (d.firstCheckMs ?? Infinity);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+describe('a wake with 10,000 references of the reader\'s own', () => {
+  test('costs at most 1.5 × a wake with the bundled library alone, as the worker measures it', async () => {
+    const alone: Diagnostics[] = [];
+    for (let i = 0; i < WAKES; i++) alone.push(await wake());
+
+    const pack = encodePack(Array.from({ length: USER_REFERENCES }, (_, i) => packEntry({ ...asReference(i, syntheticArticle(i)), origin: 'user' })));
+    const options = await h.openOptions();
+    await options.getByTestId('import-pack').setInputFiles({ name: 'newsroom.pack', mimeType: 'application/octet-stream', buffer: Buffer.from(pack) });
+    await expect.poll(() => options.getByTestId('pack-status').textContent(), { timeout: 120_000 }).toContain('10,000 references imported');
+    await options.close();
+
+    // The first wake after the import builds the indexes and keeps them; the wakes after it read them.
+    const afterChange = await wake();
+    const grown: Diagnostics[] = [];
+    for (let i = 0; i < WAKES; i++) grown.push(await wake());
+    const ratio = median(grown.map(total)) / median(alone.map(total));
+    const describe = (d: Diagnostics) => `${total(d).toFixed(0)} (restore ${d.userMs.toFixed(0)}: read ${d.packReadMs.toFixed(0)}, decode ${d.packDecodeMs.toFixed(0)}; engine ${d.engineMs.toFixed(0)}, check ${d.firstCheckMs?.toFixed(0)})`;
+    console.log(
+      `Wake to first result: bundled alone ${alone.map(describe).join(', ')} ms; with ${USER_REFERENCES} user references, first wake after the import ` +
+        `${describe(afterChange)} ms, later wakes ${grown.map(describe).join(', ')} ms; ratio ${ratio.toFixed(2)} (first wake after the import ${(total(afterChange) / median(alone.map(total))).toFixed(2)})`,
+    );
+    expect(afterChange.indexesKept).toBe(false);
+    expect(grown.every((d) => d.references >= USER_REFERENCES && d.indexesKept)).toBe(true);
+    expect(ratio).toBeLessThanOrEqual(1.5);
+  }, 600_000);
+
+  test('the options page shows the library\'s storage, the cap and the pack buttons, light and dark', async () => {
+    const dir = join(ROOT, 'test-results', 'screenshots');
+    mkdirSync(dir, { recursive: true });
+    for (const scheme of ['light', 'dark'] as const) {
+      const options = await h.openOptions({ colorScheme: scheme });
+      const section = options.getByTestId('pack-section');
+      await expect.poll(() => section.getByTestId('pack-stats').textContent(), { timeout: 30_000 }).toMatch(/10,000 references you added and 0 learned/);
+      expect(await section.getByTestId('learned-cap').inputValue()).toBe('50000');
+      await section.screenshot({ path: join(dir, `options-packs-${scheme}.png`) });
+      await options.close();
+    }
+  }, 120_000);
+});
