@@ -30,6 +30,7 @@ async function toReference(doc: NewReference): Promise<Reference> {
     source: doc.source.trim() || undefined,
     url: doc.url ?? undefined,
     origin: 'user',
+    ...(doc.role ? { role: doc.role } : {}),
   }, await sourceFreeAnalyser());
   return { ...built, origin: 'user', date: doc.date ?? built.date, addedAt: Date.now() };
 }
@@ -55,7 +56,7 @@ async function userReferencesOrNone(): Promise<UserReferences> {
 }
 
 export async function exportReferences(): Promise<NewReference[]> {
-  return (await loadUserReferences()).references.map((r) => ({ title: r.title, text: r.body, source: r.source, url: r.url, date: r.date }));
+  return (await loadUserReferences()).references.map((r) => ({ title: r.title, text: r.body, source: r.source, url: r.url, date: r.date, role: r.role }));
 }
 
 /**

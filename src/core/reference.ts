@@ -13,6 +13,8 @@ export interface RawDocument {
   source?: string;
   url?: string;
   origin?: Reference['origin'];
+  /** What the reader says it is. A known copy is taken at their word; an original only if its text agrees. */
+  role?: Reference['role'];
 }
 
 /**
@@ -27,7 +29,10 @@ export function buildReference(doc: RawDocument, analyser: SourceFreeAnalyser | 
     const { opinion, evidence, fluency, coveredPairs } = analyser.analyse(doc.text, tokenize(doc.text, cleaned.excluded), cleaned.excluded);
     sourceFree = { opinion, evidence, fluency, coveredPairs };
   }
-  const { role, reason } = roleFromEvidence(cleaned.hits, sourceFree);
+  const evidence = roleFromEvidence(cleaned.hits, sourceFree);
+  const { role, reason } = doc.role && doc.role !== 'original'
+    ? { role: doc.role, reason: doc.role === 'copy' ? 'Added as a known copy.' : `Added as a known ${doc.role} copy.` }
+    : evidence;
   const host = doc.url ? safeHost(doc.url) : null;
   return {
     id: doc.id,

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
 import { sendToWorker } from '../shared/messaging.ts';
 import type { Reply } from '../shared/messages.ts';
-import type { CheckedTab } from '../shared/state.ts';
+import type { CheckedTab, NewReference } from '../shared/state.ts';
 import { readFileText } from './download.ts';
 import { libraryErrorText } from './library-status.ts';
 import { fileToDoc } from './reference-files.ts';
@@ -12,6 +12,7 @@ export function AddReference({ onAdded }: { onAdded(message: string): void }) {
   const [title, setTitle] = useState('');
   const [source, setSource] = useState('');
   const [address, setAddress] = useState('');
+  const [role, setRole] = useState<NonNullable<NewReference['role']>>('original');
   const [text, setText] = useState('');
   const [tabs, setTabs] = useState<CheckedTab[]>([]);
   const [tabId, setTabId] = useState<number | null>(null);
@@ -39,7 +40,7 @@ export function AddReference({ onAdded }: { onAdded(message: string): void }) {
     const url = address.trim();
     // Where the original lives: the popup links to it, so only a web address is taken.
     if (url && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url)) return setError(t('libraryNeedWebAddress'));
-    done(await sendToWorker({ type: 'add-reference', doc: { title, source, text, url: url || null, date: null } }));
+    done(await sendToWorker({ type: 'add-reference', doc: { title, source, text, url: url || null, date: null, role } }));
     setTitle('');
     setSource('');
     setAddress('');
@@ -54,7 +55,7 @@ export function AddReference({ onAdded }: { onAdded(message: string): void }) {
     try {
       const doc = fileToDoc(file.name, await readFileText(file));
       if (!doc) return setError(t('libraryNoArticle'));
-      done(await sendToWorker({ type: 'add-reference', doc }));
+      done(await sendToWorker({ type: 'add-reference', doc: { ...doc, role } }));
     } catch (err) {
       setError(t('libraryError', err instanceof Error ? err.message : String(err)));
     }
@@ -81,6 +82,15 @@ export function AddReference({ onAdded }: { onAdded(message: string): void }) {
             <input type="text" value={source} onInput={(e) => setSource((e.currentTarget as HTMLInputElement).value)} />
           </label>
         </div>
+        <label class="field">
+          <span>{t('libraryRoleQuestion')}</span>
+          <select value={role} data-testid="reference-role-choice" onChange={(e) => setRole((e.currentTarget as HTMLSelectElement).value as typeof role)}>
+            <option value="original">{t('libraryRoleOriginalChoice')}</option>
+            <option value="spun">{t('libraryRoleSpunChoice')}</option>
+            <option value="auto-published">{t('libraryRoleAutoChoice')}</option>
+            <option value="copy">{t('libraryRoleCopyChoice')}</option>
+          </select>
+        </label>
         <label class="field">
           <span>{t('libraryAddress')}</span>
           <input type="url" placeholder="https://" value={address} data-testid="reference-address" onInput={(e) => setAddress((e.currentTarget as HTMLInputElement).value)} />

@@ -124,6 +124,10 @@ const nullable =
   (c: Check): Check =>
   (v) =>
     v === null ? null : c(v);
+const optional =
+  (c: Check): Check =>
+  (v) =>
+    v === undefined ? null : c(v);
 const oneOf =
   (...values: string[]): Check =>
   (v) =>
@@ -176,6 +180,7 @@ const newReference = shape({
   source: str(MAX_TITLE),
   url: nullable(str(MAX_URL)),
   date: nullable(str(32)),
+  role: optional(oneOf('original', 'spun', 'auto-published', 'copy')),
 });
 
 const importDocs: Check = (v) => {

@@ -91,6 +91,8 @@ export interface NewReference {
   source: string;
   url: string | null;
   date: string | null;
+  /** What the reader says it is; without it, an original unless its text says otherwise. */
+  role?: ReferenceRole;
 }
 
 /** An open tab whose article was checked: the options page offers it as a reference. */
