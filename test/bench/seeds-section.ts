@@ -159,11 +159,11 @@ export function seedSection(references: Reference[], log: (line: string) => void
   log(`batches (stages: timed inline in full checks, batch means); parse/extract are medians of ${ROUNDS * EXTRACTIONS_PER_ROUND} runs, each on a freshly parsed page.`);
   log('');
   log(table(
-    ['page', 'words', 'verdict', 'cand', 'tokenise µs', 'clean', 'tokenize', 'fingerpr', 'lookup', 'align', 'story', 'classify', 'Σ stages', 'check µs'],
+    ['page', 'words', 'verdict', 'cand', 'tokenise µs', 'clean', 'tokenize', 'fingerpr', 'lookup', 'align', 'story', 'analyse', 'classify', 'Σ stages', 'check µs'],
     results.map((r) => [
       r.page.name, String(r.page.words), r.verdict, String(r.candidates), us(r.bare),
       us(r.stages.clean), us(r.stages.tokenize), us(r.stages.fingerprint), us(r.stages.lookup),
-      us(r.stages.align), us(r.stages.story), us(r.stages.classify), us(r.stageTotal), us(r.check),
+      us(r.stages.align), us(r.stages.story), us(r.stages.analyse), us(r.stages.classify), us(r.stageTotal), us(r.check),
     ]),
   ));
   log('');
@@ -177,12 +177,12 @@ export function seedSection(references: Reference[], log: (line: string) => void
   log('');
   log('Ratios to the bare tokenising pass over the same text (regex /[\\p{L}\\p{N}]+/gu, offsets + lower case):');
   log(table(
-    ['page', 'clean', 'tokenize', 'fingerprint', 'lookup', 'align', 'story', 'classify', 'Σ stages', 'check', 'parse', 'extract'],
+    ['page', 'clean', 'tokenize', 'fingerprint', 'lookup', 'align', 'story', 'analyse', 'classify', 'Σ stages', 'check', 'parse', 'extract'],
     results.map((r) => {
       const b = r.bare;
       return [
         r.page.name, ratio(r.stages.clean / b), ratio(r.stages.tokenize / b), ratio(r.stages.fingerprint / b), ratio(r.stages.lookup / b),
-        ratio(r.stages.align / b), ratio(r.stages.story / b), ratio(r.stages.classify / b), ratio(r.stageTotal / b), ratio(r.check / b),
+        ratio(r.stages.align / b), ratio(r.stages.story / b), ratio(r.stages.analyse / b), ratio(r.stages.classify / b), ratio(r.stageTotal / b), ratio(r.check / b),
         ratio(r.parse / b), ratio(r.extract / b),
       ];
     }),

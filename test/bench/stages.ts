@@ -12,6 +12,7 @@ import { PAGE_STORY_KEYS, storyKeys } from '../../src/core/story.ts';
 import { tokenize, type Tokens } from '../../src/core/text.ts';
 import { THRESHOLDS } from '../../src/core/thresholds.ts';
 import type { Alignment, CheckResult, Reference } from '../../src/core/index.ts';
+import { nodeSourceFreeAnalyser } from '../../src/node/source-free.ts';
 import { median, nowNs } from './timing.ts';
 
 export interface StagedLibrary {
@@ -31,12 +32,12 @@ export function stagedLibrary(references: readonly Reference[]): StagedLibrary {
   };
 }
 
-export const STAGES = ['clean', 'tokenize', 'fingerprint', 'lookup', 'align', 'story', 'classify'] as const;
+export const STAGES = ['clean', 'tokenize', 'fingerprint', 'lookup', 'align', 'story', 'analyse', 'classify'] as const;
 export type Stage = (typeof STAGES)[number];
 export type StageSamples = Record<Stage, number[]>;
 
 export const emptyStageSamples = (): StageSamples =>
-  ({ clean: [], tokenize: [], fingerprint: [], lookup: [], align: [], story: [], classify: [] });
+  ({ clean: [], tokenize: [], fingerprint: [], lookup: [], align: [], story: [], analyse: [], classify: [] });
 
 export const stageMedians = (samples: StageSamples): Record<Stage, number> =>
   Object.fromEntries(STAGES.map((s) => [s, median(samples[s])])) as Record<Stage, number>;
@@ -63,13 +64,13 @@ export function stagedCheck(lib: StagedLibrary, text: string, into?: StageSample
   const t2 = nowNs();
   const candidates = lib.index.lookup(prints, TH.maxCandidates, TH.minSharedFingerprints);
   const t3 = nowNs();
-  let best: { reference: Reference; alignment: Alignment } | null = null;
+  let best: { reference: Reference; alignment: Alignment; at: number } | null = null;
   const enough = (candidates[0]?.shared ?? 0) * CANDIDATE_FRACTION;
   for (const c of candidates) {
     if (c.shared < enough) break;
     const reference = lib.references[c.reference]!;
     const alignment = align(tokens, text, lib.tokens[c.reference]!, reference.body);
-    if (!best || alignment.coverage > best.alignment.coverage) best = { reference, alignment };
+    if (!best || alignment.coverage > best.alignment.coverage) best = { reference, alignment, at: c.reference };
   }
   const t4 = nowNs();
   let story: ClassifyInput['story'] = null;
@@ -83,7 +84,14 @@ export function stagedCheck(lib: StagedLibrary, text: string, into?: StageSample
     }
   }
   const t5 = nowNs();
-  const result = classify({ story, pageText: text, pageUrl: null, pageWords: tokens.words.length, trusted: false, boilerplate: cleaned.hits, best, thresholds: TH, sourceFree: null, keyOrder: null, swapFluency: null, libraryReferences: lib.references.length });
+  // The page judged on its own, and the best alignment's swaps judged in context on both sides.
+  const analyser = nodeSourceFreeAnalyser();
+  const sourceFree = analyser.analyse(text, tokens, cleaned.excluded);
+  const swapFluency = best?.alignment.substitutions.length
+    ? analyser.compareSwaps({ text, tokens }, { text: best.reference.body, tokens: lib.tokens[best.at]! }, best.alignment.substitutions)
+    : null;
+  const ta = nowNs();
+  const result = classify({ story, pageText: text, pageUrl: null, pageWords: tokens.words.length, trusted: false, boilerplate: cleaned.hits, best, thresholds: TH, sourceFree, keyOrder: null, swapFluency, libraryReferences: lib.references.length });
   const t6 = nowNs();
   if (into) {
     into.clean.push(Number(tc - t0));
@@ -92,7 +100,8 @@ export function stagedCheck(lib: StagedLibrary, text: string, into?: StageSample
     into.lookup.push(Number(t3 - t2));
     into.align.push(Number(t4 - t3));
     into.story.push(Number(t5 - t4));
-    into.classify.push(Number(t6 - t5));
+    into.analyse.push(Number(ta - t5));
+    into.classify.push(Number(t6 - ta));
   }
   return { result, candidates, storyLookup };
 }
