@@ -1,10 +1,9 @@
 /** What the worker does for each message; the router has already checked the sender and the shape. */
 import { ext } from '../shared/browser.ts';
-import { isHostListed, hostOf, mergeDomains, siteKeyForUrl } from '../shared/domains.ts';
 import type { ArticleReply, ContentMessage, PageMessage } from '../shared/messages.ts';
 import { parseMessage } from '../shared/messages.ts';
 import { sendToTab } from '../shared/messaging.ts';
-import { addDismissed, allTabStates, getSelectionState, getTabState, updateSettings } from '../shared/storage.ts';
+import { addDismissed, allTabStates, getSelectionState, getTabState } from '../shared/storage.ts';
 import type { CheckedTab } from '../shared/state.ts';
 import { checkPage, recordStatus, settledState } from './check-page.ts';
 import {
@@ -27,16 +26,6 @@ export const handlers: Handlers = {
       case 'page-dismiss':
         await addDismissed(msg.url);
         return null;
-      case 'page-trust-site': {
-        const site = siteKeyForUrl(msg.url);
-        const host = hostOf(msg.url);
-        if (site && host) {
-          await updateSettings((s) =>
-            isHostListed(host, s.trustedSites) ? s : { ...s, trustedSites: mergeDomains(s.trustedSites, [site]) },
-          );
-        }
-        return null;
-      }
       case 'page-open-details':
         await openDetails(tabId);
         return null;

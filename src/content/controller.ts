@@ -141,10 +141,6 @@ export class PageController {
   private banner(result: CheckResult, url: string): void {
     showBanner(result, {
       details: () => void sendToWorker({ type: 'page-open-details' }),
-      trust: () => {
-        removeBanner();
-        void sendToWorker({ type: 'page-trust-site', url });
-      },
       dismiss: () => {
         removeBanner();
         void sendToWorker({ type: 'page-dismiss', url });

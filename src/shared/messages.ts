@@ -20,7 +20,6 @@ export type ContentMessage =
   | { type: 'page-check'; url: string; title: string; text: string; byline: string | null; siteName: string | null }
   | { type: 'page-status'; url: string; status: 'not-article' | 'skipped' }
   | { type: 'page-dismiss'; url: string }
-  | { type: 'page-trust-site'; url: string }
   | { type: 'page-open-details' };
 
 /** Sent by the extension's own pages (popup, options) to the worker. */
@@ -69,7 +68,6 @@ export interface Replies {
   'page-check': PageCheckReply;
   'page-status': null;
   'page-dismiss': null;
-  'page-trust-site': null;
   'page-open-details': null;
   'get-tab-state': TabState | null;
   'add-reference-from-tab': ReferenceSummary;
@@ -95,7 +93,6 @@ export const CONTENT_TYPES: ReadonlySet<MessageType> = new Set<MessageType>([
   'page-check',
   'page-status',
   'page-dismiss',
-  'page-trust-site',
   'page-open-details',
 ]);
 export const TAB_TYPES: ReadonlySet<MessageType> = new Set<MessageType>([
@@ -191,7 +188,6 @@ const FIELDS: { [T in MessageType]: Record<string, Check> } = {
   },
   'page-status': { url: httpUrl, status: oneOf('not-article', 'skipped') },
   'page-dismiss': { url: httpUrl },
-  'page-trust-site': { url: httpUrl },
   'page-open-details': {},
   'get-tab-state': { tabId },
   'add-reference-from-tab': { tabId },
