@@ -1,6 +1,7 @@
 /** Checks one page's article for its tab: engine verdict, stored state, badge, and learning. */
 import type { CheckResult } from '../core/types.ts';
-import { hostOf, isHostListed, siteKeyForUrl } from '../shared/domains.ts';
+import { neutraliseDeep } from '../shared/bidi.ts';
+import { isTrustedUrl, siteKeyForUrl } from '../shared/domains.ts';
 import type { ContentMessage, PageCheckReply } from '../shared/messages.ts';
 import { errorText } from '../shared/messaging.ts';
 import { isDismissed, loadSettings, setTabState } from '../shared/storage.ts';
@@ -16,17 +17,16 @@ export const CHECK_ABANDONED_MS = 5 * 60_000;
 
 export async function checkPage(tabId: number, msg: PageCheck): Promise<PageCheckReply> {
   const settings = await loadSettings();
-  const host = hostOf(msg.url);
-  const trusted = host !== null && isHostListed(host, settings.trustedSites);
+  const trusted = isTrustedUrl(msg.url, settings.trustedSites);
   const checking: TabState = { status: 'checking', url: msg.url, title: msg.title, at: Date.now() };
   await setTabState(tabId, checking);
 
   let state: TabState;
   try {
     const engine = await getEngine();
-    const result: CheckResult = engine.check(
-      { text: msg.text, title: msg.title, url: msg.url, trusted },
-      { sensitivity: settings.sensitivity },
+    // Page and reference text reaches the popup's sentences: no bidi control in it may turn them around.
+    const result: CheckResult = neutraliseDeep(
+      engine.check({ text: msg.text, title: msg.title, url: msg.url, trusted }, { sensitivity: settings.sensitivity }),
     );
     state = {
       status: 'checked',
@@ -45,8 +45,8 @@ export async function checkPage(tabId: number, msg: PageCheck): Promise<PageChec
   await setTabState(tabId, state);
   await showBadge(tabId, state);
 
-  if (trusted && settings.learnFromTrusted && state.status === 'checked') {
-    await learnFromPage(msg).catch((e: unknown) => console.warn('Spinscope: could not learn from page', e));
+  if (trusted && settings.learnFromTrusted && msg.fullLoad && state.status === 'checked') {
+    await learnFromPage(msg, settings).catch((e: unknown) => console.warn('Spinscope: could not learn from page', e));
   }
 
   const banner =

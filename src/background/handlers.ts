@@ -68,7 +68,7 @@ async function articleFromTab(tabId: number) {
   const reply = await sendToTab(tabId, { type: 'get-article' });
   if (!reply.ok || !reply.value) throw new Error(reply.ok ? 'no article on this page' : reply.error);
   const a: ArticleReply = reply.value;
-  const check = parseMessage({ type: 'page-check', url: a.url, title: a.title, text: a.text, byline: null, siteName: a.siteName });
+  const check = parseMessage({ type: 'page-check', url: a.url, title: a.title, text: a.text, byline: null, siteName: a.siteName, fullLoad: false, partial: false });
   if (!check.ok) throw new Error(check.reason);
   return { title: a.title, text: a.text, source: a.siteName ?? new URL(a.url).hostname, url: a.url, date: null };
 }

@@ -16,7 +16,7 @@ import { loadSettings, onSettingsChanged } from '../shared/storage.ts';
 import { bannerHost, removeBanner, showBanner } from './banner.ts';
 import { clearHighlights, highlightSpans } from './highlight.ts';
 import { whenIdle } from './idle.ts';
-import { samePage, watchUrl } from './navigation.ts';
+import { RouteBudget, samePage, watchUrl } from './navigation.ts';
 
 /** Single-page apps render the new route after the URL changes; wait a little before reading it. */
 const ROUTE_SETTLE_MS = 800;
@@ -35,6 +35,9 @@ export class PageController {
   private reported = false;
   /** The address last checked; a change of fragment only (an in-page anchor) is not a new page. */
   private checkedUrl = '';
+  /** Whether the address changed in-page since the load: such a page is checked but never learned. */
+  private routed = false;
+  private readonly routes = new RouteBudget();
   private readonly onMessage = (msg: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined =>
     this.answer(msg, sender);
 
@@ -56,8 +59,12 @@ export class PageController {
       if (samePage(href, this.checkedUrl)) return;
       // The last status was about the previous route; the popup must not show it for this one.
       this.status = 'idle';
+      this.routed = true;
       clearTimeout(settle);
-      settle = setTimeout(() => this.check(), ROUTE_SETTLE_MS);
+      settle = setTimeout(() => {
+        this.routes.take();
+        this.check();
+      }, ROUTE_SETTLE_MS + this.routes.wait());
     }, this.life.signal);
     this.life.signal.addEventListener('abort', () => clearTimeout(settle), { once: true });
     this.check();
@@ -126,6 +133,8 @@ export class PageController {
       text,
       byline: article.byline?.slice(0, 1000) ?? null,
       siteName: article.siteName?.slice(0, 1000) ?? null,
+      fullLoad: !this.routed && loadedHere(url),
+      partial: false,
     });
     if (signal.aborted) return;
     if (!reply.ok) {
@@ -187,6 +196,15 @@ export class PageController {
         return Promise.resolve(errorReply('not a tab message'));
     }
   }
+}
+
+/**
+ * Whether the document was loaded from this address. A script can pushState to any address of its
+ * origin before we run; the navigation entry keeps the address the browser actually fetched.
+ */
+function loadedHere(url: string): boolean {
+  const entry = performance.getEntriesByType('navigation')[0];
+  return !!entry && samePage(entry.name, url);
 }
 
 function safeExtract(copy: Document): ExtractedArticle | null {

@@ -17,7 +17,18 @@ export const MAX_IMPORT_CHARS = 20_000_000;
 
 /** Sent by the content script; always about the sender's own tab, which is why no tab id is carried. */
 export type ContentMessage =
-  | { type: 'page-check'; url: string; title: string; text: string; byline: string | null; siteName: string | null }
+  | {
+      type: 'page-check';
+      url: string;
+      title: string;
+      text: string;
+      byline: string | null;
+      siteName: string | null;
+      /** The page was loaded in full at this address, not reached by in-page navigation: only such a page is learned. */
+      fullLoad: boolean;
+      /** The text is a bounded slice of a page too big or too strange to read whole. */
+      partial: boolean;
+    }
   | { type: 'page-status'; url: string; status: 'not-article' | 'skipped' }
   | { type: 'page-dismiss'; url: string }
   | { type: 'page-open-details' };
@@ -121,6 +132,7 @@ const oneOf =
   (...values: string[]): Check =>
   (v) =>
     typeof v === 'string' && values.includes(v) ? null : `not one of ${values.join(', ')}`;
+const bool: Check = (v) => (typeof v === 'boolean' ? null : 'not a boolean');
 const tabId: Check = (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? null : 'not a tab id');
 const httpUrl: Check = (v) => {
   const bad = str(MAX_URL, 1)(v);
@@ -185,6 +197,8 @@ const FIELDS: { [T in MessageType]: Record<string, Check> } = {
     text: str(MAX_TEXT, 1),
     byline: nullable(str(MAX_TITLE)),
     siteName: nullable(str(MAX_TITLE)),
+    fullLoad: bool,
+    partial: bool,
   },
   'page-status': { url: httpUrl, status: oneOf('not-article', 'skipped') },
   'page-dismiss': { url: httpUrl },

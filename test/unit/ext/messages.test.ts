@@ -11,6 +11,8 @@ const check = {
   text: 'Body text.\n\nMore.',
   byline: null,
   siteName: 'Example',
+  fullLoad: true,
+  partial: false,
 };
 
 describe('parseMessage', () => {
