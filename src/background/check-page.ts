@@ -4,8 +4,8 @@ import { neutraliseDeep } from '../shared/bidi.ts';
 import { isTrustedUrl, siteKeyForUrl } from '../shared/domains.ts';
 import type { ContentMessage, PageCheckReply } from '../shared/messages.ts';
 import { errorText } from '../shared/messaging.ts';
-import { isDismissed, loadSettings, setTabState } from '../shared/storage.ts';
-import { isWarning, type TabState } from '../shared/state.ts';
+import { getTabState, isDismissed, loadSettings, setTabState } from '../shared/storage.ts';
+import { isWarning, storedResult, type TabState } from '../shared/state.ts';
 import { showBadge } from './badge.ts';
 import { getEngine } from './library.ts';
 import { learnFromPage } from './references.ts';
@@ -19,14 +19,14 @@ export async function checkPage(tabId: number, msg: PageCheck): Promise<PageChec
   const settings = await loadSettings();
   const trusted = isTrustedUrl(msg.url, settings.trustedSites);
   const checking: TabState = { status: 'checking', url: msg.url, title: msg.title, at: Date.now() };
-  await setTabState(tabId, checking);
+  await store(tabId, checking);
 
   let state: TabState;
   try {
     const engine = await getEngine();
     // Page and reference text reaches the popup's sentences: no bidi control in it may turn them around.
-    const result: CheckResult = neutraliseDeep(
-      engine.check({ text: msg.text, title: msg.title, url: msg.url, trusted }, { sensitivity: settings.sensitivity }),
+    const result: CheckResult = storedResult(
+      neutraliseDeep(engine.check({ text: msg.text, title: msg.title, url: msg.url, trusted }, { sensitivity: settings.sensitivity })),
     );
     state = {
       status: 'checked',
@@ -37,12 +37,13 @@ export async function checkPage(tabId: number, msg: PageCheck): Promise<PageChec
       trusted,
       site: siteKeyForUrl(msg.url),
       textLength: msg.text.length,
+      partial: msg.partial,
     };
   } catch (e) {
     // The engine failing (or not being there yet) is reported, never thrown out of the worker.
     state = { status: 'error', url: msg.url, title: msg.title, at: Date.now(), error: errorText(e) };
   }
-  await setTabState(tabId, state);
+  await store(tabId, state);
   await showBadge(tabId, state);
 
   if (trusted && settings.learnFromTrusted && msg.fullLoad && state.status === 'checked') {
@@ -59,8 +60,33 @@ export async function checkPage(tabId: number, msg: PageCheck): Promise<PageChec
 
 export async function recordStatus(tabId: number, url: string, status: 'not-article' | 'skipped'): Promise<void> {
   const state: TabState = { status, url, at: Date.now() };
-  await setTabState(tabId, state);
+  await store(tabId, state);
   await showBadge(tabId, state);
+}
+
+/** States whose write failed, kept while this worker lives so the popup still gets them. */
+const unstored = new Map<number, TabState>();
+
+/**
+ * A write that fails (the session area full) must not cost the page its answer or the tab its badge:
+ * the state is kept in memory instead, and what the popup asks for is looked up there too.
+ */
+async function store(tabId: number, state: TabState): Promise<void> {
+  try {
+    await setTabState(tabId, state);
+    unstored.delete(tabId);
+  } catch (e) {
+    unstored.set(tabId, state);
+    console.warn('Spinscope: could not store the state of tab', tabId, errorText(e));
+  }
+}
+
+export function forgetUnstored(tabId: number): void {
+  unstored.delete(tabId);
+}
+
+export async function tabStateOf(tabId: number): Promise<TabState | null> {
+  return unstored.get(tabId) ?? (await getTabState(tabId));
 }
 
 /**

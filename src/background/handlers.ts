@@ -3,9 +3,9 @@ import { ext } from '../shared/browser.ts';
 import type { ArticleReply, ContentMessage, PageMessage } from '../shared/messages.ts';
 import { parseMessage } from '../shared/messages.ts';
 import { sendToTab } from '../shared/messaging.ts';
-import { addDismissed, allTabStates, getSelectionState, getTabState } from '../shared/storage.ts';
+import { addDismissed, allTabStates, getSelectionState } from '../shared/storage.ts';
 import type { CheckedTab } from '../shared/state.ts';
-import { checkPage, recordStatus, settledState } from './check-page.ts';
+import { checkPage, recordStatus, settledState, tabStateOf } from './check-page.ts';
 import {
   addReference,
   exportReferences,
@@ -35,7 +35,7 @@ export const handlers: Handlers = {
   async page(msg: PageMessage) {
     switch (msg.type) {
       case 'get-tab-state':
-        return settledState(await getTabState(msg.tabId), Date.now());
+        return settledState(await tabStateOf(msg.tabId), Date.now());
       case 'add-reference-from-tab':
         return addReference(await articleFromTab(msg.tabId));
       case 'add-reference':

@@ -53,6 +53,7 @@ const checked: TabState = {
   at: 1,
   result: result(),
   trusted: false,
+  partial: false,
   site: 'news.example',
   textLength: 100,
 };

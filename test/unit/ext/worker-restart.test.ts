@@ -146,3 +146,19 @@ describe('a worker stopped between receiving a check and storing its result', ()
     });
   });
 });
+
+describe('a session area that refuses writes', () => {
+  it('still answers the page, and the popup still gets the state from the worker', async () => {
+    setReferenceStore(new MemoryReferenceStore());
+    invalidateEngine();
+    fake.session.set = async () => {
+      throw new Error('QuotaExceededError: storage.session is full');
+    };
+    const answer = (await route(check, fromTab, handlers)) as { ok: boolean; value: { state: TabState } };
+    expect(answer.ok).toBe(true);
+    expect(answer.value.state).toMatchObject({ status: 'checked', url: PAGE });
+    const fromPopup: Runtime.MessageSender = { id: EXTENSION_ID, url: EXTENSION_ORIGIN + 'src/popup/index.html' };
+    const asked = await route({ type: 'get-tab-state', tabId: 7 }, fromPopup, handlers);
+    expect(asked).toMatchObject({ ok: true, value: { status: 'checked', url: PAGE } });
+  });
+});
