@@ -5,7 +5,8 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import type { CheckResult } from '../core/types.ts';
-import { copyForExtraction, extractFromCopy, isArticlePage, type ExtractedArticle } from '../extract/index.ts';
+import { MAX_DEPTH, MAX_ELEMENTS, MAX_PAGE_CHARS, MIN_ARTICLE_WORDS, copyForExtraction, extractFromCopy, isArticlePage, overLimits, type ExtractedArticle } from '../extract/index.ts';
+import { PageSlice } from '../extract/slice.ts';
 import { carriesMachineMarks } from './machine-marks.ts';
 import { ext } from '../shared/browser.ts';
 import { hostUnderAny } from '../shared/host-match.ts';
@@ -20,6 +21,9 @@ import { RouteBudget, samePage, watchUrl } from './navigation.ts';
 
 /** Single-page apps render the new route after the URL changes; wait a little before reading it. */
 const ROUTE_SETTLE_MS = 800;
+/** Nodes walked per idle step of a slice: a few milliseconds of the page's main thread. */
+const SLICE_STEP = 2000;
+const SLICE_STEP_TIMEOUT_MS = 1000;
 
 export class PageController {
   private life = new AbortController();
@@ -31,6 +35,8 @@ export class PageController {
   private unsubscribe: (() => void) | null = null;
   /** What this page is to Spinscope right now; the popup asks when the worker has nothing newer. */
   private status: PageStatus['status'] = 'idle';
+  /** The page was left unchecked because its visible text is longer than any article's. */
+  private tooLong = false;
   /** Whether the worker holds a result for this tab from this page's life (so a later route must clear it). */
   private reported = false;
   /** The address last checked; a change of fragment only (an in-page anchor) is not a new page. */
@@ -87,6 +93,7 @@ export class PageController {
     this.article = null;
     this.result = null;
     this.status = 'idle';
+    this.tooLong = false;
     const url = location.href;
     this.checkedUrl = url;
     if (!this.settings) return;
@@ -96,32 +103,65 @@ export class PageController {
     }
     // Three idle slices, not one: the cheap test, the copy of the page and Readability's pass over it each
     // stay short on a big page, and the page's own work runs in between.
+    // Whatever the ordinary extraction gives up on is read again as a bounded slice: a page must not
+    // escape the check by its structure.
     whenIdle(() => {
-      if (!isArticlePage(document, carriesMachineMarks)) return this.settle(url, 'not-article');
+      if (!isArticlePage(document, carriesMachineMarks)) return this.readSlice(url, signal);
       whenIdle(() => {
         const copy = copyForExtraction(document);
-        if (!copy) return this.settle(url, 'not-article');
+        if (!copy) return this.readSlice(url, signal);
         whenIdle(() => void this.extractAndSend(url, copy, signal), signal);
       }, signal);
     }, signal);
   }
 
   /**
+   * The page's visible text, walked a step at a time in idle moments. It is judged (and the popup says
+   * only part was) when the ordinary extraction missed text the reader sees: hidden bulk past its
+   * limits, text nested past its depth, text in a shadow root. Any other page stays "not an article",
+   * as before; one whose visible text is longer than any article's is said to be so.
+   */
+  private readSlice(url: string, signal: AbortSignal): void {
+    const body = document.body;
+    if (!body) return this.settle(url, 'not-article');
+    const over = overLimits(document);
+    const slice = new PageSlice(body, {
+      maxDepth: MAX_DEPTH,
+      maxVisibleElements: MAX_ELEMENTS,
+      maxVisibleChars: MAX_PAGE_CHARS,
+      exclude: bannerHost(),
+      isHidden: hiddenByStyle,
+    });
+    const step = (): void => {
+      if (!slice.step(SLICE_STEP)) return whenIdle(step, signal, SLICE_STEP_TIMEOUT_MS);
+      if (slice.tooBig()) return this.settle(url, 'not-article', true);
+      const read = slice.result();
+      const words = read.text.match(/\S+/g)?.length ?? 0;
+      if (!(over || read.deepText || read.shadowText) || words < MIN_ARTICLE_WORDS) return this.settle(url, 'not-article');
+      const title = document.title || body.querySelector('h1')?.textContent || '';
+      void this.send(url, { title: title.replace(/\s+/g, ' ').trim(), text: read.text, byline: null, siteName: null, excerpt: null }, true, signal);
+    };
+    whenIdle(step, signal, SLICE_STEP_TIMEOUT_MS);
+  }
+
+  /**
    * A page that is not checked costs no message: the worker is not woken for it. Only when an
    * earlier route of this page was reported does the worker hear of it, to clear the old badge.
    */
-  private settle(url: string, status: 'not-article' | 'skipped'): void {
+  private settle(url: string, status: 'not-article' | 'skipped', tooLong = false): void {
     this.status = status;
+    this.tooLong = tooLong;
     if (this.reported) void sendToWorker({ type: 'page-status', url, status });
   }
 
   private async extractAndSend(url: string, copy: Document, signal: AbortSignal): Promise<void> {
     const article = safeExtract(copy);
     if (signal.aborted) return;
-    if (!article) {
-      this.settle(url, 'not-article');
-      return;
-    }
+    if (!article) return this.readSlice(url, signal);
+    await this.send(url, article, false, signal);
+  }
+
+  private async send(url: string, article: ExtractedArticle, partial: boolean, signal: AbortSignal): Promise<void> {
     this.status = 'checking';
     this.reported = true;
     const text = cutText(article.text);
@@ -134,7 +174,7 @@ export class PageController {
       byline: article.byline?.slice(0, 1000) ?? null,
       siteName: article.siteName?.slice(0, 1000) ?? null,
       fullLoad: !this.routed && loadedHere(url),
-      partial: false,
+      partial,
     });
     if (signal.aborted) return;
     if (!reply.ok) {
@@ -186,7 +226,7 @@ export class PageController {
         clearHighlights();
         return Promise.resolve(okReply(null));
       case 'get-status':
-        return Promise.resolve(okReply<PageStatus>({ url: location.href, status: this.status }));
+        return Promise.resolve(okReply<PageStatus>({ url: location.href, status: this.status, ...(this.tooLong ? { tooLong: true } : {}) }));
       case 'get-article': {
         const a = this.article;
         const reply: ArticleReply | null = a ? { url: a.url, title: a.title, text: a.text, siteName: a.siteName } : null;
@@ -205,6 +245,12 @@ export class PageController {
 function loadedHere(url: string): boolean {
   const entry = performance.getEntriesByType('navigation')[0];
   return !!entry && samePage(entry.name, url);
+}
+
+/** Hidden by the page's style sheets, which attributes do not show: the browser's own answer. */
+function hiddenByStyle(el: Element): boolean {
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  return typeof check === 'function' && !check.call(el, { visibilityProperty: true, contentVisibilityAuto: false });
 }
 
 function safeExtract(copy: Document): ExtractedArticle | null {

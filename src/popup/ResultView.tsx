@@ -15,9 +15,11 @@ interface Props {
   /** The page's title (or the selection's first words): how the story card writes shared names. */
   pageTitle: string;
   tab: TabInfo | null;
+  /** Only a bounded slice of the page was judged. */
+  partial?: boolean;
 }
 
-export function ResultView({ result, textLength, pageTitle, tab }: Props) {
+export function ResultView({ result, textLength, pageTitle, tab, partial = false }: Props) {
   // Site chrome ("Advertisement", a comment form) is evidence only next to a warning; alone it would alarm.
   const boilerplate = warns(result.verdict) ? result.boilerplate : result.boilerplate.filter(isWarningHit);
   // The engine's sentence and reasons for these say what the story card or the note below already say.
@@ -40,6 +42,11 @@ export function ResultView({ result, textLength, pageTitle, tab }: Props) {
         </div>
         {/* For "clean" the engine's summary already says it; the general meaning would only repeat it. */}
         {result.verdict !== 'clean' && <p class="meaning">{verdictMeaning(result)}</p>}
+        {partial && (
+          <p class="note tone-amber" data-testid="partial">
+            {t('popupPartial')}
+          </p>
+        )}
         {showSummary && <p class="summary">{result.summary}</p>}
         {reasons.length > 0 && (
           <ul class="reasons">

@@ -65,6 +65,8 @@ export interface PageCheckReply {
 export interface PageStatus {
   url: string;
   status: 'idle' | 'skipped' | 'not-article' | 'checking' | 'checked' | 'failed';
+  /** Not an article because its visible text is longer than any article's: said, not left silent. */
+  tooLong?: boolean;
 }
 
 export interface ArticleReply {

@@ -10,7 +10,7 @@ interface Base {
 
 export type TabState =
   | (Base & { status: 'checking'; title: string })
-  | (Base & { status: 'not-article' })
+  | (Base & { status: 'not-article'; tooLong?: boolean })
   | (Base & { status: 'skipped' })
   | (Base & { status: 'error'; title: string; error: string })
   | (Base & {
