@@ -101,30 +101,30 @@ export class PageController {
       this.settle(url, 'skipped');
       return;
     }
-    // Three idle slices, not one: the cheap test, the copy of the page and Readability's pass over it each
-    // stay short on a big page, and the page's own work runs in between.
-    // Whatever the ordinary extraction gives up on is read again as a bounded slice: a page must not
-    // escape the check by its structure.
-    whenIdle(() => {
-      if (!isArticlePage(document, carriesMachineMarks)) return this.readSlice(url, signal);
+    // First a walk over the visible text, a bounded step at a time: it finds what the ordinary extraction
+    // would miss (hidden bulk past its limits, text nested past its depth, text in a shadow root), and such a
+    // page is judged on that slice. Every other page goes the ordinary way, in three idle slices (the cheap
+    // test, the copy of the page, Readability's pass over it), the page's own work running in between.
+    this.readSlice(url, signal, () =>
       whenIdle(() => {
-        const copy = copyForExtraction(document);
-        if (!copy) return this.readSlice(url, signal);
-        whenIdle(() => void this.extractAndSend(url, copy, signal), signal);
-      }, signal);
-    }, signal);
+        if (!isArticlePage(document, carriesMachineMarks)) return this.settle(url, 'not-article');
+        whenIdle(() => {
+          const copy = copyForExtraction(document);
+          if (!copy) return this.settle(url, 'not-article');
+          whenIdle(() => void this.extractAndSend(url, copy, signal), signal);
+        }, signal);
+      }, signal),
+    );
   }
 
   /**
-   * The page's visible text, walked a step at a time in idle moments. It is judged (and the popup says
-   * only part was) when the ordinary extraction missed text the reader sees: hidden bulk past its
-   * limits, text nested past its depth, text in a shadow root. Any other page stays "not an article",
-   * as before; one whose visible text is longer than any article's is said to be so.
+   * The page's visible text, walked a step at a time in idle moments. When the ordinary extraction would
+   * miss text the reader sees, the slice is judged (and the popup says only part was); a page whose
+   * visible text is longer than any article's is said to be so; any other page goes on to `ordinary`.
    */
-  private readSlice(url: string, signal: AbortSignal): void {
+  private readSlice(url: string, signal: AbortSignal, ordinary: () => void): void {
     const body = document.body;
     if (!body) return this.settle(url, 'not-article');
-    const over = overLimits(document);
     const slice = new PageSlice(body, {
       maxDepth: MAX_DEPTH,
       maxVisibleElements: MAX_ELEMENTS,
@@ -136,10 +136,10 @@ export class PageController {
       if (!slice.step(SLICE_STEP)) return whenIdle(step, signal, SLICE_STEP_TIMEOUT_MS);
       if (slice.tooBig()) return this.settle(url, 'not-article', true);
       const read = slice.result();
-      const words = read.text.match(/\S+/g)?.length ?? 0;
-      if (!(over || read.deepText || read.shadowText) || words < MIN_ARTICLE_WORDS) return this.settle(url, 'not-article');
-      const title = document.title || body.querySelector('h1')?.textContent || '';
-      void this.send(url, { title: title.replace(/\s+/g, ' ').trim(), text: read.text, byline: null, siteName: null, excerpt: null }, true, signal);
+      if (!(read.deepText || read.shadowText || overLimits(document))) return ordinary();
+      if ((read.text.match(/\S+/g)?.length ?? 0) < MIN_ARTICLE_WORDS) return this.settle(url, 'not-article');
+      const title = (document.title || body.querySelector('h1')?.textContent || '').replace(/\s+/g, ' ').trim();
+      void this.send(url, { title, text: read.text, byline: null, siteName: null, excerpt: null }, true, signal);
     };
     whenIdle(step, signal, SLICE_STEP_TIMEOUT_MS);
   }
@@ -157,7 +157,7 @@ export class PageController {
   private async extractAndSend(url: string, copy: Document, signal: AbortSignal): Promise<void> {
     const article = safeExtract(copy);
     if (signal.aborted) return;
-    if (!article) return this.readSlice(url, signal);
+    if (!article) return this.settle(url, 'not-article');
     await this.send(url, article, false, signal);
   }
 
