@@ -8,6 +8,7 @@ import { hostOf, isTrustedUrl, mergeDomains, removeCovering } from '../shared/do
 import { t } from '../shared/i18n.ts';
 import { sendToWorker } from '../shared/messaging.ts';
 import { isSharedPlatform } from '../shared/platforms.ts';
+import { isIpOrLocal } from '../shared/site-entry.ts';
 import type { Settings } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/storage.ts';
 
@@ -88,7 +89,7 @@ export function TrustConfirm({ site, settings, onAnswer }: { site: string; setti
         {t('trustConfirmHead', site)}
       </p>
       <div id="trust-confirm-body">
-        <p class="small">{t('trustConfirmSilences', site)}</p>
+        <p class="small">{t(isIpOrLocal(site) ? 'trustConfirmSilencesLocal' : 'trustConfirmSilences', site)}</p>
         {settings.learnFromTrusted && <p class="small">{t('trustConfirmLearns', [site, String(settings.learnPerSite)])}</p>}
         {platform && (
           <p class="note tone-red small" data-testid="platform-warning">

@@ -186,7 +186,7 @@ describe('reader actions in Chromium', () => {
       await confirm.waitFor();
       const said = norm(await confirm.textContent());
       expect(said, 'the confirmation names the site').toContain('127.0.0.1');
-      expect(said, 'the confirmation says what trusting silences').toMatch(/stop warning about copied, spun and auto-published/);
+      expect(said, 'the confirmation says what trusting silences').toMatch(/stop warning about copied, spun and auto-published articles on/);
       expect(await popup.getByTestId('platform-warning').count(), 'no platform warning for one site').toBe(0);
       await popup.getByTestId('trust-confirm').click();
       await popup.waitForTimeout(300);
