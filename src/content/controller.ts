@@ -1,7 +1,7 @@
 /**
  * One page's life in the content script: decide whether to look at all, extract in idle time,
  * ask the worker, show the banner, answer the popup, and follow in-page navigation. Everything it
- * registers hangs off one AbortController so `stop()` (on pagehide) leaves nothing behind.
+ * registers hangs off one AbortController so `detach()` stops it all.
  */
 import type { Runtime } from 'webextension-polyfill';
 import type { CheckResult } from '../core/types.ts';
@@ -76,7 +76,8 @@ export class PageController {
     this.check();
   }
 
-  stop(): void {
+  /** Before the page restored from the back/forward cache is checked afresh: everything of this visit stops. */
+  detach(): void {
     this.life.abort();
     this.run.abort();
     this.unsubscribe?.();

@@ -46,10 +46,17 @@ export interface SliceOptions {
   isHidden?: (el: Element) => boolean;
 }
 
-type Entry = { node: Node; depth: number; shadow: boolean } | null;
+/** One list of siblings being walked: the next node of it, and whether a paragraph closes after it. */
+interface Frame {
+  next: Node | null;
+  depth: number;
+  shadow: boolean;
+  block: boolean;
+}
 
 export class PageSlice {
-  private readonly stack: Entry[] = [];
+  /** Walked sibling by sibling, never all children at once: a node with 100,000 children costs one step each. */
+  private readonly stack: Frame[] = [];
   private readonly parts: string[] = [];
   private pending = '';
   private chars = 0;
@@ -61,21 +68,24 @@ export class PageSlice {
     root: Node,
     private readonly o: SliceOptions,
   ) {
-    this.push(root, 0, false);
+    this.stack.push({ next: root.firstChild, depth: 1, shadow: false, block: true });
   }
 
   /** Walks at most `budget` nodes; true when the walk is over. */
   step(budget: number): boolean {
     let left = budget;
     while (!this.done && left-- > 0) {
-      if (!this.stack.length) return this.finish(false);
-      if (++this.visited > SLICE_NODES) return this.finish(true);
-      const entry = this.stack.pop() as Entry;
-      if (!entry) {
-        this.flush();
+      const top = this.stack[this.stack.length - 1];
+      if (!top) return this.finish(false);
+      const node = top.next;
+      if (!node) {
+        this.stack.pop();
+        if (top.block) this.flush();
         continue;
       }
-      this.visit(entry.node, entry.depth, entry.shadow);
+      top.next = node.nextSibling;
+      if (++this.visited > SLICE_NODES) return this.finish(true);
+      this.visit(node, top.depth, top.shadow);
     }
     return this.done;
   }
@@ -100,35 +110,20 @@ export class PageSlice {
       if (this.tooBig()) this.finish(true);
       return;
     }
-    if (node.nodeType !== 1 && node.nodeType !== 11) return;
-    if (node.nodeType === 1) {
-      const el = node as Element;
-      if (el === this.o.exclude || SKIP.has(el.tagName.toUpperCase()) || hiddenByAttribute(el) || this.o.isHidden?.(el)) return;
-      this.r.visibleElements += 1;
-      if (this.tooBig()) {
-        this.finish(true);
-        return;
-      }
-      const block = !INLINE.has(el.tagName.toUpperCase());
-      if (block) {
-        this.flush();
-        this.stack.push(null); // closes the paragraph after the element's content
-      }
-      const open = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
-      // Children last-first onto the stack, so they come off in document order; a shadow root is what is shown.
-      this.pushChildren(el, depth + 1, shadow);
-      if (open) this.push(open, depth + 1, true);
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    if (el === this.o.exclude || SKIP.has(el.tagName.toUpperCase()) || hiddenByAttribute(el) || this.o.isHidden?.(el)) return;
+    this.r.visibleElements += 1;
+    if (this.tooBig()) {
+      this.finish(true);
       return;
     }
-    this.pushChildren(node, depth + 1, shadow);
-  }
-
-  private push(node: Node, depth: number, shadow: boolean): void {
-    this.stack.push({ node, depth, shadow });
-  }
-
-  private pushChildren(node: Node, depth: number, shadow: boolean): void {
-    for (let c = node.lastChild; c; c = c.previousSibling) this.push(c, depth, shadow);
+    const block = !INLINE.has(el.tagName.toUpperCase());
+    if (block) this.flush();
+    this.stack.push({ next: el.firstChild, depth: depth + 1, shadow, block });
+    // An open shadow root is what is shown in the element's place: read before its light children.
+    const open = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+    if (open) this.stack.push({ next: open.firstChild, depth: depth + 1, shadow: true, block: false });
   }
 
   private flush(): void {

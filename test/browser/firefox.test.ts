@@ -175,7 +175,7 @@ describe.skipIf(process.env.SPINSCOPE_SKIP_FIREFOX === '1')('Firefox', () => {
     expect(browserOutput.filter((l) => l.includes(PROBE) && extensionErrorLine(l)).length, `Firefox's output (${browserOutput.length} lines)`).toBeGreaterThan(0);
   });
 
-  test('closing checked tabs logs nothing: the pagehide handler does constant work', async () => {
+  test('closing checked tabs logs nothing (no pagehide handler of ours runs as a tab closes)', async () => {
     for (const path of ['/spun/seed-000', '/spun/seed-001', '/spun/seed-002']) {
       const page = await browser.newPage();
       watch(page);
