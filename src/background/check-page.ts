@@ -1,6 +1,6 @@
 /** Checks one page's article for its tab: engine verdict, stored state, badge, and learning. */
 import type { CheckResult } from '../core/types.ts';
-import { neutraliseDeep } from '../shared/bidi.ts';
+import { neutraliseDeep } from '../core/bidi.ts';
 import { isTrustedUrl, siteKeyForUrl } from '../shared/domains.ts';
 import type { ContentMessage, PageCheckReply } from '../shared/messages.ts';
 import { errorText } from '../shared/messaging.ts';

@@ -3,7 +3,7 @@ import { buildReference } from '../core/index.ts';
 import type { Reference } from '../core/types.ts';
 import { MAX_TEXT, STORAGE_FULL, type ContentMessage } from '../shared/messages.ts';
 import { errorText } from '../shared/messaging.ts';
-import { neutralise } from '../shared/bidi.ts';
+import { neutralise } from '../core/bidi.ts';
 import { siteKeyForUrl } from '../shared/domains.ts';
 import { MAX_LEARN_TOTAL, type Settings } from '../shared/settings.ts';
 import { addLearned, loadLearned, pageKey } from '../shared/storage.ts';

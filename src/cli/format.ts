@@ -1,5 +1,5 @@
 import type { CheckResult, Reference, RewriteArtefact } from '../core/index.ts';
-import { isolate, neutraliseDeep } from '../shared/bidi.ts';
+import { isolate, neutraliseDeep } from '../core/bidi.ts';
 
 /** Terminal styling that disappears when colour is off. */
 export interface Style {

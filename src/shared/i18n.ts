@@ -1,5 +1,5 @@
 /** User-facing strings come from _locales via the browser; a missing key shows itself rather than crashing. */
-import { isolate } from './bidi.ts';
+import { isolate } from '../core/bidi.ts';
 import { ext } from './browser.ts';
 
 /** Each substitution is bidi-isolated: a title's direction marks must not turn the sentence around. */

@@ -13,7 +13,8 @@
  */
 import { describe, test, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type Harness } from './harness.ts';
+import { join } from 'node:path';
+import { launchChromium, SCREENSHOTS, type Harness } from './harness.ts';
 import { startSite } from '../site/server.ts';
 import type { AdversaryKind } from '../site/adversary.ts';
 
@@ -146,6 +147,7 @@ describe('the page as the adversary', () => {
         const popup = await h.openPopup(tab);
         const info = await h.readPopup(popup);
         const partial = await popup.getByTestId('partial').count();
+        if (kind === 'shadow-article') await popup.screenshot({ path: join(SCREENSHOTS, 'popup-partial-light.png'), fullPage: true });
         await popup.close();
         expect(info.verdict, `verdict of ${kind}`).toBe('spun');
         expect(partial, 'the popup says only part was judged').toBe(1);

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isolate, neutralise, neutraliseDeep } from '../../../src/shared/bidi.ts';
+import { isolate, neutralise, neutraliseDeep } from '../../../src/core/bidi.ts';
 import { percent, t } from '../../../src/shared/i18n.ts';
 import { installFakeBrowser } from './fake-browser.ts';
 
