@@ -1,6 +1,6 @@
 /** Checks one page's article for its tab: engine verdict, stored state, badge, and learning. */
 import type { CheckResult } from '../core/types.ts';
-import { neutraliseDeep } from '../core/bidi.ts';
+import { neutralise, neutraliseDeep } from '../core/bidi.ts';
 import { isTrustedUrl, siteKeyForUrl } from '../shared/domains.ts';
 import type { ContentMessage, PageCheckReply } from '../shared/messages.ts';
 import { errorText } from '../shared/messaging.ts';
@@ -17,8 +17,10 @@ export const CHECK_ABANDONED_MS = 5 * 60_000;
 
 export async function checkPage(tabId: number, msg: PageCheck): Promise<PageCheckReply> {
   const settings = await loadSettings();
+  // The title is shown in the popup's sentences too: no bidi control of the page's may turn them around.
+  const title = neutralise(msg.title);
   const trusted = isTrustedUrl(msg.url, settings.trustedSites);
-  const checking: TabState = { status: 'checking', url: msg.url, title: msg.title, at: Date.now() };
+  const checking: TabState = { status: 'checking', url: msg.url, title, at: Date.now() };
   await store(tabId, checking);
 
   let state: TabState;
@@ -31,7 +33,7 @@ export async function checkPage(tabId: number, msg: PageCheck): Promise<PageChec
     state = {
       status: 'checked',
       url: msg.url,
-      title: msg.title,
+      title,
       at: Date.now(),
       result,
       trusted,
@@ -41,7 +43,7 @@ export async function checkPage(tabId: number, msg: PageCheck): Promise<PageChec
     };
   } catch (e) {
     // The engine failing (or not being there yet) is reported, never thrown out of the worker.
-    state = { status: 'error', url: msg.url, title: msg.title, at: Date.now(), error: errorText(e) };
+    state = { status: 'error', url: msg.url, title, at: Date.now(), error: errorText(e) };
   }
   await store(tabId, state);
   await showBadge(tabId, state);

@@ -81,7 +81,7 @@ export function TabActions({ tab }: { tab: TabInfo }) {
 }
 
 /** What trusting the site means, said before it is done; a shared platform gets a warning first. */
-export function TrustConfirm({ site, settings, onAnswer }: { site: string; settings: Settings; onAnswer(yes: boolean): void }) {
+function TrustConfirm({ site, settings, onAnswer }: { site: string; settings: Settings; onAnswer(yes: boolean): void }) {
   const platform = isSharedPlatform(site);
   return (
     <div class="confirm" role="alertdialog" aria-labelledby="trust-confirm-head" aria-describedby="trust-confirm-body" data-testid="trust-confirmation">
