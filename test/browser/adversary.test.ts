@@ -64,12 +64,16 @@ describe('the page as the adversary', () => {
         expect(await h.waitBadge(tab, (t) => t !== '', 20_000), 'badge of the attacking page').toBe('SPUN');
         expect(await h.waitBanner(page, true), 'banner').not.toBeNull();
         await expect.poll(() => page.evaluate(() => (window as { __restyled?: boolean; __covered?: boolean }).__restyled ?? (window as { __covered?: boolean }).__covered ?? false)).toBe(true);
-        // Where the banner's own button is, and everywhere else.
-        await h.clickBannerButton(page, /details/i).catch(() => undefined);
+        // Every control the banner offers (a click the decoy lured), and everywhere else on the page.
+        const offered = (await h.banner(page))?.buttons.map((b) => b.text) ?? [];
+        for (const text of offered.filter((t) => !/dismiss/i.test(t))) {
+          await h.clickBannerButton(page, new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)).catch(() => undefined);
+        }
         await clickEverywhere(page);
         await page.waitForTimeout(500);
         await h.closeExtraWindows();
         expect(await trustedSites(), 'trusted sites after the clicks').toEqual([]);
+        expect(offered.filter((t) => /trust/i.test(t)), 'trust controls in the banner').toEqual([]);
         await page.bringToFront();
         await page.reload({ waitUntil: 'load' });
         expect(await h.waitBadge(tab, (t) => t !== '', 20_000), 'badge after reload').toBe('SPUN');
