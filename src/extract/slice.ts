@@ -19,7 +19,7 @@ export const SLICE_NODES = 300_000;
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'CANVAS', 'TEXTAREA', 'SELECT', 'INPUT']);
 /** Inline elements: their text runs on within the paragraph; every other element closes one. */
-const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR']);
+const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'BUTTON', 'CITE', 'CODE', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR']);
 
 export interface SliceResult {
   /** The visible text read, one paragraph per block, at most SLICE_CHARS. */
@@ -118,8 +118,11 @@ export class PageSlice {
       this.finish(true);
       return;
     }
-    const block = !INLINE.has(el.tagName.toUpperCase());
+    const tag = el.tagName.toUpperCase();
+    const block = !INLINE.has(tag);
     if (block) this.flush();
+    // Links and buttons side by side ("Facebook", "Twitter") are separate words, however the markup runs them together.
+    else if (tag === 'A' || tag === 'BUTTON') this.pending += ' ';
     this.stack.push({ next: el.firstChild, depth: depth + 1, shadow, block });
     // An open shadow root is what is shown in the element's place: read before its light children.
     const open = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;

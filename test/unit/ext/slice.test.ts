@@ -68,3 +68,12 @@ describe('the slice of a page the ordinary extraction gives up on', () => {
     expect(slice.result().text).not.toContain('Spinscope says');
   });
 });
+
+describe('the words of a slice', () => {
+  it('keeps links and buttons run together in the markup apart', () => {
+    const d = doc('<div><a href="#">Facebook</a><a href="#">Twitter</a><button>Email</button></div><p>Story</p>');
+    const slice = new PageSlice(d.body, { maxDepth: MAX_DEPTH, maxVisibleElements: MAX_ELEMENTS, maxVisibleChars: MAX_PAGE_CHARS });
+    while (!slice.step(100));
+    expect(slice.result().text).toBe('Facebook Twitter Email\n\nStory');
+  });
+});
