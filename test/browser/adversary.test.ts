@@ -66,11 +66,12 @@ describe('the page as the adversary', () => {
         await expect.poll(() => page.evaluate(() => (window as { __restyled?: boolean; __covered?: boolean }).__restyled ?? (window as { __covered?: boolean }).__covered ?? false)).toBe(true);
         // Every control the banner offers (a click the decoy lured), and everywhere else on the page.
         const offered = (await h.banner(page))?.buttons.map((b) => b.text) ?? [];
-        for (const text of offered.filter((t) => !/dismiss/i.test(t))) {
+        // All but the close button, which would take the banner away before the rest are tried.
+        for (const text of offered.filter((t) => !/dismiss|^×$/i.test(t))) {
           await h.clickBannerButton(page, new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)).catch(() => undefined);
         }
         await clickEverywhere(page);
-        await page.waitForTimeout(500);
+        await page.waitForTimeout(1500); // a trust, had there been one, is written by then
         await h.closeExtraWindows();
         expect(await trustedSites(), 'trusted sites after the clicks').toEqual([]);
         expect(offered.filter((t) => /trust/i.test(t)), 'trust controls in the banner').toEqual([]);
@@ -89,7 +90,7 @@ describe('the page as the adversary', () => {
       const tab = await h.tabId(page);
       expect(await h.waitBadge(tab, (t) => t !== '', 20_000)).toBe('SPUN');
       const banner = await h.waitBanner(page, true);
-      expect(banner?.verdict, 'our banner is there').toBe('spun');
+      expect(banner, 'our banner is there').not.toBeNull();
       await expect.poll(() => page.evaluate(() => (window as { __probe?: { done: boolean } }).__probe?.done ?? false), { timeout: 10_000 }).toBe(true);
       const probe = await page.evaluate(() => (window as { __probe?: Record<string, unknown> }).__probe);
       expect(probe).toEqual({

@@ -49,7 +49,9 @@ const DECOY = `<div id="decoy" style="position:fixed;inset:0;display:flex;align-
 const SCRIPTS: Record<AdversaryKind, string> = {
   'clickjack-scale': `${DECOY}<script>${ON_BANNER}
 onBanner(function(host){
-  host.setAttribute('style', 'all: initial !important; position: fixed !important; right: 0 !important; bottom: 0 !important; z-index: 2147483647 !important; display: block !important; opacity: 0 !important; transform: scale(12) !important; transform-origin: 100% 100% !important;');
+  // Scaled twelvefold about the spot where the banner's second button sat (160 px in, 102 px down), that spot
+  // put at the middle of the viewport, where the decoy says "Play video": a click there lands on the banner.
+  host.setAttribute('style', 'all: initial !important; position: fixed !important; left: calc(50vw - 160px) !important; top: calc(50vh - 102px) !important; z-index: 2147483647 !important; display: block !important; opacity: 0 !important; transform: scale(12) !important; transform-origin: 160px 102px !important;');
   window.__restyled = true;
 });
 </script>`,
