@@ -1,10 +1,11 @@
 /** Checks one page's article for its tab: engine verdict, stored state, badge, and learning. */
 import type { CheckResult } from '../core/types.ts';
-import { hostOf, isHostListed, siteKeyForUrl } from '../shared/domains.ts';
+import { neutralise, neutraliseDeep } from '../core/bidi.ts';
+import { isTrustedUrl, siteKeyForUrl } from '../shared/domains.ts';
 import type { ContentMessage, PageCheckReply } from '../shared/messages.ts';
 import { errorText } from '../shared/messaging.ts';
-import { isDismissed, loadSettings, setTabState } from '../shared/storage.ts';
-import { isWarning, type TabState } from '../shared/state.ts';
+import { getTabState, isDismissed, loadSettings, setTabState } from '../shared/storage.ts';
+import { isWarning, storedResult, type TabState } from '../shared/state.ts';
 import { showBadge } from './badge.ts';
 import { getEngine } from './library.ts';
 import { learnFromPage } from './references.ts';
@@ -16,36 +17,39 @@ export const CHECK_ABANDONED_MS = 5 * 60_000;
 
 export async function checkPage(tabId: number, msg: PageCheck): Promise<PageCheckReply> {
   const settings = await loadSettings();
-  const host = hostOf(msg.url);
-  const trusted = host !== null && isHostListed(host, settings.trustedSites);
-  const checking: TabState = { status: 'checking', url: msg.url, title: msg.title, at: Date.now() };
-  await setTabState(tabId, checking);
+  // The title is shown in the popup's sentences too: no bidi control of the page's may turn them around.
+  const title = neutralise(msg.title);
+  const trusted = isTrustedUrl(msg.url, settings.trustedSites);
+  const checking: TabState = { status: 'checking', url: msg.url, title, at: Date.now() };
+  await store(tabId, checking);
 
   let state: TabState;
   try {
     const engine = await getEngine();
     const page = { text: msg.text, title: msg.title, url: msg.url, trusted };
     await engine.prepare(page, { sensitivity: settings.sensitivity });
-    const result: CheckResult = engine.check(page, { sensitivity: settings.sensitivity });
+    // Page and reference text reaches the popup's sentences: no bidi control in it may turn them around.
+    const result: CheckResult = storedResult(neutraliseDeep(engine.check(page, { sensitivity: settings.sensitivity })));
     state = {
       status: 'checked',
       url: msg.url,
-      title: msg.title,
+      title,
       at: Date.now(),
       result,
       trusted,
       site: siteKeyForUrl(msg.url),
       textLength: msg.text.length,
+      partial: msg.partial,
     };
   } catch (e) {
     // The engine failing (or not being there yet) is reported, never thrown out of the worker.
-    state = { status: 'error', url: msg.url, title: msg.title, at: Date.now(), error: errorText(e) };
+    state = { status: 'error', url: msg.url, title, at: Date.now(), error: errorText(e) };
   }
-  await setTabState(tabId, state);
+  await store(tabId, state);
   await showBadge(tabId, state);
 
-  if (trusted && settings.learnFromTrusted && state.status === 'checked') {
-    await learnFromPage(msg).catch((e: unknown) => console.warn('Spinscope: could not learn from page', e));
+  if (trusted && settings.learnFromTrusted && msg.fullLoad && state.status === 'checked') {
+    await learnFromPage(msg, settings).catch((e: unknown) => console.warn('Spinscope: could not learn from page', e));
   }
 
   const banner =
@@ -58,8 +62,33 @@ export async function checkPage(tabId: number, msg: PageCheck): Promise<PageChec
 
 export async function recordStatus(tabId: number, url: string, status: 'not-article' | 'skipped'): Promise<void> {
   const state: TabState = { status, url, at: Date.now() };
-  await setTabState(tabId, state);
+  await store(tabId, state);
   await showBadge(tabId, state);
+}
+
+/** States whose write failed, kept while this worker lives so the popup still gets them. */
+const unstored = new Map<number, TabState>();
+
+/**
+ * A write that fails (the session area full) must not cost the page its answer or the tab its badge:
+ * the state is kept in memory instead, and what the popup asks for is looked up there too.
+ */
+async function store(tabId: number, state: TabState): Promise<void> {
+  try {
+    await setTabState(tabId, state);
+    unstored.delete(tabId);
+  } catch (e) {
+    unstored.set(tabId, state);
+    console.warn('Spinscope: could not store the state of tab', tabId, errorText(e));
+  }
+}
+
+export function forgetUnstored(tabId: number): void {
+  unstored.delete(tabId);
+}
+
+export async function tabStateOf(tabId: number): Promise<TabState | null> {
+  return unstored.get(tabId) ?? (await getTabState(tabId));
 }
 
 /**

@@ -1,12 +1,11 @@
 /** What the worker does for each message; the router has already checked the sender and the shape. */
 import { ext } from '../shared/browser.ts';
-import { isHostListed, hostOf, mergeDomains, siteKeyForUrl } from '../shared/domains.ts';
 import type { ArticleReply, ContentMessage, PageMessage } from '../shared/messages.ts';
 import { parseMessage } from '../shared/messages.ts';
 import { sendToTab } from '../shared/messaging.ts';
-import { addDismissed, allTabStates, getSelectionState, getTabState, updateSettings } from '../shared/storage.ts';
+import { addDismissed, allTabStates, getSelectionState } from '../shared/storage.ts';
 import type { CheckedTab } from '../shared/state.ts';
-import { checkPage, recordStatus, settledState } from './check-page.ts';
+import { checkPage, recordStatus, settledState, tabStateOf } from './check-page.ts';
 import {
   addReference,
   exportReferences,
@@ -28,16 +27,6 @@ export const handlers: Handlers = {
       case 'page-dismiss':
         await addDismissed(msg.url);
         return null;
-      case 'page-trust-site': {
-        const site = siteKeyForUrl(msg.url);
-        const host = hostOf(msg.url);
-        if (site && host) {
-          await updateSettings((s) =>
-            isHostListed(host, s.trustedSites) ? s : { ...s, trustedSites: mergeDomains(s.trustedSites, [site]) },
-          );
-        }
-        return null;
-      }
       case 'page-open-details':
         await openDetails(tabId);
         return null;
@@ -47,7 +36,7 @@ export const handlers: Handlers = {
   async page(msg: PageMessage) {
     switch (msg.type) {
       case 'get-tab-state':
-        return settledState(await getTabState(msg.tabId), Date.now());
+        return settledState(await tabStateOf(msg.tabId), Date.now());
       case 'add-reference-from-tab':
         return addReference(await articleFromTab(msg.tabId));
       case 'add-reference':
@@ -82,7 +71,7 @@ async function articleFromTab(tabId: number) {
   const reply = await sendToTab(tabId, { type: 'get-article' });
   if (!reply.ok || !reply.value) throw new Error(reply.ok ? 'no article on this page' : reply.error);
   const a: ArticleReply = reply.value;
-  const check = parseMessage({ type: 'page-check', url: a.url, title: a.title, text: a.text, byline: null, siteName: a.siteName });
+  const check = parseMessage({ type: 'page-check', url: a.url, title: a.title, text: a.text, byline: null, siteName: a.siteName, fullLoad: false, partial: false });
   if (!check.ok) throw new Error(check.reason);
   return { title: a.title, text: a.text, source: a.siteName ?? new URL(a.url).hostname, url: a.url, date: null };
 }

@@ -7,6 +7,7 @@ import '../shared/install-browser.ts';
 import { ext } from '../shared/browser.ts';
 import { getTabState, removeTabState } from '../shared/storage.ts';
 import { showBadge } from './badge.ts';
+import { forgetUnstored } from './check-page.ts';
 import { handlers } from './handlers.ts';
 import { markScriptEvaluated } from './library.ts';
 import { route } from './router.ts';
@@ -22,7 +23,10 @@ api.contextMenus.onClicked.addListener((info, tab) => {
   void onMenuClicked(info, tab).catch((e: unknown) => console.warn('Spinscope: selection check failed', e));
 });
 
-api.tabs.onRemoved.addListener((tabId) => void removeTabState(tabId).catch(() => undefined));
+api.tabs.onRemoved.addListener((tabId) => {
+  forgetUnstored(tabId);
+  void removeTabState(tabId).catch(() => undefined);
+});
 
 // Without the "tabs" permission the URL is only visible for pages the content script may run on.
 // A tab that starts loading a page we cannot see (browser page, file, PDF viewer) gets no content

@@ -3,8 +3,11 @@ import { buildReference } from '../core/index.ts';
 import type { Reference } from '../core/types.ts';
 import { MAX_TEXT, STORAGE_FULL, type ContentMessage } from '../shared/messages.ts';
 import { errorText } from '../shared/messaging.ts';
+import { neutralise } from '../core/bidi.ts';
+import { siteKeyForUrl } from '../shared/domains.ts';
 import { loadLearnedCap } from '../shared/library-limits.ts';
-import { pageKey } from '../shared/storage.ts';
+import { MAX_LEARN_TOTAL, type Settings } from '../shared/settings.ts';
+import { addLearned, loadLearned, pageKey } from '../shared/storage.ts';
 import type { ImportReport, NewReference, ReferenceList, ReferenceSummary } from '../shared/state.ts';
 import { bundledReferences, invalidateEngine } from './library.ts';
 import { sourceFreeAnalyser } from './source-free.ts';
@@ -84,19 +87,33 @@ export async function importReferences(docs: NewReference[]): Promise<ImportRepo
   return { added: refs.length, errors, storageFull: 0 };
 }
 
-/** "Learn from trusted sources": the article read on a trusted site becomes a reference. */
-export async function learnFromPage(msg: Extract<ContentMessage, { type: 'page-check' }>): Promise<void> {
-  // Re-reading the same page must not rebuild the index each time.
-  const known = await getUserReference('user-' + (await pageKey(msg.url)));
-  if (known && known.body.length > 0 && known.title === msg.title) return;
-  await addReference({ title: msg.title, text: msg.text, source: msg.siteName ?? new URL(msg.url).hostname, url: msg.url, date: null }, !known || known.learned === true);
+/**
+ * "Learn from trusted sources": the article read on a trusted site becomes a reference, within limits
+ * a hostile page on that site cannot move. The caller has checked that the page is trusted and was
+ * loaded in full at its address (not reached by pushState, which lets a page pick any address of its
+ * origin). Here: https only; an existing reference is never replaced; the source is the host, not the
+ * page's own claim (og:site_name); and no more than the caps per site and in all are ever learned. What
+ * is learned is stored as learned, so the library's cap may evict it, never what the reader added.
+ */
+export async function learnFromPage(msg: Extract<ContentMessage, { type: 'page-check' }>, settings: Settings): Promise<'learned' | 'refused'> {
+  const url = new URL(msg.url);
+  const site = siteKeyForUrl(msg.url);
+  if (url.protocol !== 'https:' || !site) return 'refused';
+  url.hash = '';
+  const id = 'user-' + (await pageKey(url.href));
+  if (await getUserReference(id)) return 'refused';
+  const learned = await loadLearned();
+  if (learned.length >= settings.learnTotal || learned.filter((e) => e.site === site).length >= settings.learnPerSite) return 'refused';
+  const ref = await addReference({ title: msg.title, text: msg.text, source: url.hostname, url: url.href, date: null }, true);
+  await addLearned({ site, id: ref.id }, MAX_LEARN_TOTAL);
+  return 'learned';
 }
 
 export function summarize(r: Reference): ReferenceSummary {
   return {
     id: r.id,
-    title: r.title,
-    source: r.source,
+    title: neutralise(r.title),
+    source: neutralise(r.source),
     date: r.date,
     url: r.url,
     origin: r.origin,

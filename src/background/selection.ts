@@ -1,5 +1,6 @@
 /** The context-menu item: check the selected text and show the result in a small popup window. */
 import type { Menus, Tabs } from 'webextension-polyfill';
+import { neutralise, neutraliseDeep } from '../core/bidi.ts';
 import { ext } from '../shared/browser.ts';
 import { t } from '../shared/i18n.ts';
 import { MAX_TEXT } from '../shared/messages.ts';
@@ -24,7 +25,7 @@ export async function onMenuClicked(info: Menus.OnClickData, _tab?: Tabs.Tab): P
   const state: SelectionState = {
     at: Date.now(),
     pageUrl: typeof info.pageUrl === 'string' ? info.pageUrl : null,
-    excerpt: text.split(/\s+/).slice(0, 24).join(' '),
+    excerpt: neutralise(text.split(/\s+/).slice(0, 24).join(' ')),
     textLength: text.length,
     result: null,
     error: null,
@@ -34,7 +35,7 @@ export async function onMenuClicked(info: Menus.OnClickData, _tab?: Tabs.Tab): P
     const engine = await getEngine();
     const page = { text, url: state.pageUrl ?? undefined };
     await engine.prepare(page, { sensitivity: settings.sensitivity });
-    state.result = engine.check(page, { sensitivity: settings.sensitivity });
+    state.result = neutraliseDeep(engine.check(page, { sensitivity: settings.sensitivity }));
   } catch (e) {
     state.error = errorText(e);
   }

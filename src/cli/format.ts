@@ -1,4 +1,5 @@
 import type { CheckResult, Reference, RewriteArtefact } from '../core/index.ts';
+import { isolate, neutraliseDeep } from '../core/bidi.ts';
 
 /** Terminal styling that disappears when colour is off. */
 export interface Style {
@@ -51,21 +52,24 @@ export function resultJson(file: string, result: CheckResult, ms: number, url?: 
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-export function resultBlock(file: string, result: CheckResult, ms: number, style: Style): string {
+export function resultBlock(file: string, checked: CheckResult, ms: number, style: Style): string {
+  // Titles and page text are isolated, so a right-to-left override in one cannot reverse the line it is on.
+  const result = neutraliseDeep(checked);
+  const q = (s: string) => `"${isolate(s)}"`;
   const colourOf = { spun: style.red, 'auto-published': style.yellow, copy: style.yellow, related: same, clean: style.dim };
   const lines = [style.bold(file)];
   lines.push(`  verdict       ${colourOf[result.verdict](style.bold(result.verdict.toUpperCase()))}  (confidence ${result.confidence.toFixed(2)})`);
-  lines.push(`  summary       ${result.summary}`);
+  lines.push(`  summary       ${isolate(result.summary)}`);
   const m = result.match;
   if (m) {
-    lines.push(`  reference     ${m.referenceId}: "${m.title}" (${m.source}${m.date ? `, ${m.date}` : ''}; itself ${m.referenceRole})`);
+    lines.push(`  reference     ${m.referenceId}: ${q(m.title)} (${isolate(m.source)}${m.date ? `, ${m.date}` : ''}; itself ${m.referenceRole})`);
     lines.push(`  coverage      ${pct(m.coverage)}   substitution rate ${pct(m.substitutionRate)}   spun side: ${m.spunSide}`);
   }
-  if (result.story) lines.push(`  same story    ${result.story.referenceId}: "${result.story.title}" — shares ${result.story.sharedKeys.join(', ')}`);
-  if (result.knownSpunCopy) lines.push(`  spun copy     ${result.knownSpunCopy.referenceId}: "${result.knownSpunCopy.title}" (${result.knownSpunCopy.source})`);
+  if (result.story) lines.push(`  same story    ${result.story.referenceId}: ${q(result.story.title)} — shares ${result.story.sharedKeys.join(', ')}`);
+  if (result.knownSpunCopy) lines.push(`  spun copy     ${result.knownSpunCopy.referenceId}: ${q(result.knownSpunCopy.title)} (${isolate(result.knownSpunCopy.source)})`);
   for (const b of result.boilerplate) lines.push(`  boilerplate   ${b.rule}: ${style.dim(JSON.stringify(b.text.slice(0, 90)))}`);
   const subs = result.substitutions.slice(0, SHOWN_SUBSTITUTIONS);
-  subs.forEach((s, i) => lines.push(`  ${i ? '             ' : 'swaps       '} ${style.dim(s.reference)} → ${style.bold(s.page)}`));
+  subs.forEach((s, i) => lines.push(`  ${i ? '             ' : 'swaps       '} ${style.dim(isolate(s.reference))} → ${style.bold(isolate(s.page))}`));
   if (result.substitutions.length > subs.length) lines.push(`                … ${result.substitutions.length - subs.length} more`);
   lines.push(...sourceFreeLines(result, style));
   lines.push(style.dim(`  checked in ${ms.toFixed(1)} ms`));
@@ -102,7 +106,7 @@ export function referenceJson(r: Reference) {
 
 export function referenceLine(r: Reference, style: Style): string {
   const j = referenceJson(r);
-  return `${style.bold(j.id)}  ${j.role.padEnd(14)} ${String(j.words).padStart(5)} words  ${j.source}: "${j.title}"` +
+  return `${style.bold(j.id)}  ${j.role.padEnd(14)} ${String(j.words).padStart(5)} words  ${isolate(j.source)}: "${isolate(j.title)}"` +
     (j.rules.length ? style.dim(`\n    rules: ${j.rules.join(', ')}`) : '');
 }
 

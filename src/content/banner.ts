@@ -1,7 +1,12 @@
 /**
  * The warning banner: fixed in a corner (so it shifts no layout), inside a closed shadow root (so
- * the page can neither style nor read it), built with textContent only. Keyboard: every control is
- * a button; Escape inside the banner dismisses it.
+ * the page can neither style nor read it). It says only what the page could know itself (the kind of
+ * warning, never the reference it matched), and offers no way to trust the site: a page that covers,
+ * scales or hides it can at most make the reader open the popup, where trusting is done.
+ *
+ * Its words are painted by the shadow root's stylesheet (`content:`), not held in text nodes, so
+ * `window.find()` and a Selection over the page find nothing of it. Keyboard: every control is a
+ * button with an accessible name; Escape inside the banner dismisses it.
  */
 import type { CheckResult, Verdict } from '../core/types.ts';
 import { t } from '../shared/i18n.ts';
@@ -9,7 +14,6 @@ import { BANNER_CSS } from './banner-style.ts';
 
 export interface BannerActions {
   details(): void;
-  trust(): void;
   dismiss(): void;
 }
 
@@ -42,12 +46,17 @@ export function showBanner(result: CheckResult, actions: BannerActions): void {
   removeBanner();
   const el = document.createElement(HOST_TAG);
   for (const [prop, value] of HOST_STYLE) el.style.setProperty(prop, value, 'important');
-  el.setAttribute('data-spinscope', 'banner');
-  el.setAttribute('data-verdict', result.verdict);
   const root = el.attachShadow({ mode: 'closed' });
 
+  const message = sentence(result.verdict);
+  const details = t('bannerDetails');
   const style = document.createElement('style');
-  style.textContent = BANNER_CSS;
+  style.textContent =
+    BANNER_CSS +
+    `.mark::before { content: ${cssString(badgeWord(result.verdict))}; }
+.msg::before { content: ${cssString(message)}; }
+.details::before { content: ${cssString(details)}; }
+.close::before { content: "\\d7"; }`;
   root.appendChild(style);
 
   const box = element('div', 'box');
@@ -56,18 +65,15 @@ export function showBanner(result: CheckResult, actions: BannerActions): void {
   box.dataset.tone = result.verdict === 'spun' ? 'red' : 'amber';
 
   const head = element('div', 'head');
-  head.appendChild(element('span', 'mark', badgeWord(result.verdict))).setAttribute('aria-hidden', 'true');
-  const msg = element('p', 'msg', sentence(result));
+  head.appendChild(element('span', 'mark')).setAttribute('aria-hidden', 'true');
+  const msg = element('p', 'msg');
   msg.setAttribute('role', 'status');
   head.appendChild(msg);
-  const close = button('close', '×', actions.dismiss);
-  close.setAttribute('aria-label', t('bannerDismiss'));
-  close.title = t('bannerDismiss');
+  const close = button('close', t('bannerDismiss'), actions.dismiss);
   head.appendChild(close);
 
   const row = element('div', 'actions');
-  row.appendChild(button('btn primary', t('bannerDetails'), actions.details));
-  row.appendChild(button('btn', t('bannerTrust'), actions.trust));
+  row.appendChild(button('btn primary details', details, actions.details));
 
   box.append(head, row);
   box.addEventListener('keydown', (e) => {
@@ -87,39 +93,33 @@ export function removeBanner(): void {
   host = null;
 }
 
-/** One sentence: what was found, with the reference it derives from when there is one. */
-export function sentence(result: CheckResult): string {
-  const title = result.match?.title;
-  const source = result.match?.source ?? '';
-  switch (result.verdict) {
-    case 'spun':
-      return title ? t('bannerSpunOf', [title, source]) : t('bannerSpun');
-    case 'copy':
-      return title ? t('bannerCopyOf', [title, source]) : t('bannerCopy');
-    case 'auto-published':
-      // Named like SPUN and COPY; a reference that is itself a feed copy is what this page reproduces,
-      // any other one only shares text with a page whose own boilerplate gave the verdict.
-      if (!title) return t('bannerAuto');
-      return result.match?.referenceRole === 'auto-published' ? t('bannerAutoOf', [title, source]) : t('bannerAutoShares', [title, source]);
-    default:
-      return result.summary;
-  }
+/** One sentence about the kind of warning; the reference and the evidence are in the popup only. */
+export function sentence(verdict: Verdict): string {
+  return t(verdict === 'spun' ? 'bannerSpun' : verdict === 'copy' ? 'bannerCopy' : 'bannerAuto');
+}
+
+/** A CSS string literal: every character but letters, digits and spaces as a hex escape, so nothing can end it. */
+export function cssString(s: string): string {
+  let out = '"';
+  for (const ch of s) out += /[A-Za-z0-9 ]/.test(ch) ? ch : `\\${(ch.codePointAt(0) as number).toString(16)} `;
+  return out + '"';
 }
 
 function badgeWord(verdict: Verdict): string {
   return verdict === 'spun' ? 'SPUN' : verdict === 'copy' ? 'COPY' : 'AUTO';
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   e.className = className;
-  if (text !== undefined) e.textContent = text;
   return e;
 }
 
 function button(className: string, label: string, onClick: () => void): HTMLButtonElement {
-  const b = element('button', className, label);
+  const b = element('button', className);
   b.type = 'button';
+  b.setAttribute('aria-label', label);
+  b.title = label;
   b.addEventListener('click', (e) => {
     e.preventDefault();
     e.stopPropagation();

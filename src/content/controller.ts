@@ -1,11 +1,12 @@
 /**
  * One page's life in the content script: decide whether to look at all, extract in idle time,
  * ask the worker, show the banner, answer the popup, and follow in-page navigation. Everything it
- * registers hangs off one AbortController so `stop()` (on pagehide) leaves nothing behind.
+ * registers hangs off one AbortController so `detach()` stops it all.
  */
 import type { Runtime } from 'webextension-polyfill';
 import type { CheckResult } from '../core/types.ts';
-import { copyForExtraction, extractFromCopy, isArticlePage, type ExtractedArticle } from '../extract/index.ts';
+import { MAX_DEPTH, MAX_ELEMENTS, MAX_PAGE_CHARS, MIN_ARTICLE_WORDS, copyForExtraction, extractFromCopy, isArticlePage, overLimits, type ExtractedArticle } from '../extract/index.ts';
+import { PageSlice } from '../extract/slice.ts';
 import { carriesMachineMarks } from './machine-marks.ts';
 import { ext } from '../shared/browser.ts';
 import { hostUnderAny } from '../shared/host-match.ts';
@@ -16,10 +17,18 @@ import { loadSettings, onSettingsChanged } from '../shared/storage.ts';
 import { bannerHost, removeBanner, showBanner } from './banner.ts';
 import { clearHighlights, highlightSpans } from './highlight.ts';
 import { whenIdle } from './idle.ts';
-import { samePage, watchUrl } from './navigation.ts';
+import { RouteBudget, samePage, watchUrl } from './navigation.ts';
 
 /** Single-page apps render the new route after the URL changes; wait a little before reading it. */
 const ROUTE_SETTLE_MS = 800;
+/**
+ * Nodes walked per step of a slice (a millisecond or two), and the idle time that must be left for a
+ * further step: an idle period is at most 50 ms, so no more than about 20 ms of it is taken, and no
+ * task of ours becomes a long one.
+ */
+const SLICE_STEP = 1000;
+const SLICE_STEP_MARGIN_MS = 30;
+const SLICE_STEP_TIMEOUT_MS = 1000;
 
 export class PageController {
   private life = new AbortController();
@@ -31,10 +40,15 @@ export class PageController {
   private unsubscribe: (() => void) | null = null;
   /** What this page is to Spinscope right now; the popup asks when the worker has nothing newer. */
   private status: PageStatus['status'] = 'idle';
+  /** The page was left unchecked because its visible text is longer than any article's. */
+  private tooLong = false;
   /** Whether the worker holds a result for this tab from this page's life (so a later route must clear it). */
   private reported = false;
   /** The address last checked; a change of fragment only (an in-page anchor) is not a new page. */
   private checkedUrl = '';
+  /** Whether the address changed in-page since the load: such a page is checked but never learned. */
+  private routed = false;
+  private readonly routes = new RouteBudget();
   private readonly onMessage = (msg: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined =>
     this.answer(msg, sender);
 
@@ -56,14 +70,19 @@ export class PageController {
       if (samePage(href, this.checkedUrl)) return;
       // The last status was about the previous route; the popup must not show it for this one.
       this.status = 'idle';
+      this.routed = true;
       clearTimeout(settle);
-      settle = setTimeout(() => this.check(), ROUTE_SETTLE_MS);
+      settle = setTimeout(() => {
+        this.routes.take();
+        this.check();
+      }, ROUTE_SETTLE_MS + this.routes.wait());
     }, this.life.signal);
     this.life.signal.addEventListener('abort', () => clearTimeout(settle), { once: true });
     this.check();
   }
 
-  stop(): void {
+  /** Before the page restored from the back/forward cache is checked afresh: everything of this visit stops. */
+  detach(): void {
     this.life.abort();
     this.run.abort();
     this.unsubscribe?.();
@@ -80,6 +99,7 @@ export class PageController {
     this.article = null;
     this.result = null;
     this.status = 'idle';
+    this.tooLong = false;
     const url = location.href;
     this.checkedUrl = url;
     if (!this.settings) return;
@@ -87,34 +107,70 @@ export class PageController {
       this.settle(url, 'skipped');
       return;
     }
-    // Three idle slices, not one: the cheap test, the copy of the page and Readability's pass over it each
-    // stay short on a big page, and the page's own work runs in between.
-    whenIdle(() => {
-      if (!isArticlePage(document, carriesMachineMarks)) return this.settle(url, 'not-article');
+    // First a walk over the visible text, a bounded step at a time: it finds what the ordinary extraction
+    // would miss (hidden bulk past its limits, text nested past its depth, text in a shadow root), and such a
+    // page is judged on that slice. Every other page goes the ordinary way, in three idle slices (the cheap
+    // test, the copy of the page, Readability's pass over it), the page's own work running in between.
+    this.readSlice(url, signal, () =>
       whenIdle(() => {
-        const copy = copyForExtraction(document);
-        if (!copy) return this.settle(url, 'not-article');
-        whenIdle(() => void this.extractAndSend(url, copy, signal), signal);
-      }, signal);
-    }, signal);
+        if (!isArticlePage(document, carriesMachineMarks)) return this.settle(url, 'not-article');
+        whenIdle(() => {
+          const copy = copyForExtraction(document);
+          if (!copy) return this.settle(url, 'not-article');
+          whenIdle(() => void this.extractAndSend(url, copy, signal), signal);
+        }, signal);
+      }, signal),
+    );
+  }
+
+  /**
+   * The page's visible text, walked a step at a time in idle moments. When the ordinary extraction would
+   * miss text the reader sees, the slice is judged (and the popup says only part was); a page whose
+   * visible text is longer than any article's is said to be so; any other page goes on to `ordinary`.
+   */
+  private readSlice(url: string, signal: AbortSignal, ordinary: () => void): void {
+    const body = document.body;
+    if (!body) return this.settle(url, 'not-article');
+    const slice = new PageSlice(body, {
+      maxDepth: MAX_DEPTH,
+      maxVisibleElements: MAX_ELEMENTS,
+      maxVisibleChars: MAX_PAGE_CHARS,
+      exclude: bannerHost(),
+      isHidden: hiddenByStyle,
+    });
+    const step = (timeLeft: () => number): void => {
+      // Steps while the browser says it is idle; at least one when the deadline forced the call.
+      let done = slice.step(SLICE_STEP);
+      while (!done && timeLeft() > SLICE_STEP_MARGIN_MS) done = slice.step(SLICE_STEP);
+      if (!done) return whenIdle(step, signal, SLICE_STEP_TIMEOUT_MS);
+      if (slice.tooBig()) return this.settle(url, 'not-article', true);
+      const read = slice.result();
+      if (!(read.deepText || read.shadowText || overLimits(document))) return ordinary();
+      if ((read.text.match(/\S+/g)?.length ?? 0) < MIN_ARTICLE_WORDS) return this.settle(url, 'not-article');
+      const title = (document.title || body.querySelector('h1')?.textContent || '').replace(/\s+/g, ' ').trim();
+      void this.send(url, { title, text: read.text, byline: null, siteName: null, excerpt: null }, true, signal);
+    };
+    whenIdle(step, signal, SLICE_STEP_TIMEOUT_MS);
   }
 
   /**
    * A page that is not checked costs no message: the worker is not woken for it. Only when an
    * earlier route of this page was reported does the worker hear of it, to clear the old badge.
    */
-  private settle(url: string, status: 'not-article' | 'skipped'): void {
+  private settle(url: string, status: 'not-article' | 'skipped', tooLong = false): void {
     this.status = status;
+    this.tooLong = tooLong;
     if (this.reported) void sendToWorker({ type: 'page-status', url, status });
   }
 
   private async extractAndSend(url: string, copy: Document, signal: AbortSignal): Promise<void> {
     const article = safeExtract(copy);
     if (signal.aborted) return;
-    if (!article) {
-      this.settle(url, 'not-article');
-      return;
-    }
+    if (!article) return this.settle(url, 'not-article');
+    await this.send(url, article, false, signal);
+  }
+
+  private async send(url: string, article: ExtractedArticle, partial: boolean, signal: AbortSignal): Promise<void> {
     this.status = 'checking';
     this.reported = true;
     const text = cutText(article.text);
@@ -126,6 +182,8 @@ export class PageController {
       text,
       byline: article.byline?.slice(0, 1000) ?? null,
       siteName: article.siteName?.slice(0, 1000) ?? null,
+      fullLoad: !this.routed && loadedHere(url),
+      partial,
     });
     if (signal.aborted) return;
     if (!reply.ok) {
@@ -141,10 +199,6 @@ export class PageController {
   private banner(result: CheckResult, url: string): void {
     showBanner(result, {
       details: () => void sendToWorker({ type: 'page-open-details' }),
-      trust: () => {
-        removeBanner();
-        void sendToWorker({ type: 'page-trust-site', url });
-      },
       dismiss: () => {
         removeBanner();
         void sendToWorker({ type: 'page-dismiss', url });
@@ -181,7 +235,7 @@ export class PageController {
         clearHighlights();
         return Promise.resolve(okReply(null));
       case 'get-status':
-        return Promise.resolve(okReply<PageStatus>({ url: location.href, status: this.status }));
+        return Promise.resolve(okReply<PageStatus>({ url: location.href, status: this.status, ...(this.tooLong ? { tooLong: true } : {}) }));
       case 'get-article': {
         const a = this.article;
         const reply: ArticleReply | null = a ? { url: a.url, title: a.title, text: a.text, siteName: a.siteName } : null;
@@ -191,6 +245,21 @@ export class PageController {
         return Promise.resolve(errorReply('not a tab message'));
     }
   }
+}
+
+/**
+ * Whether the document was loaded from this address. A script can pushState to any address of its
+ * origin before we run; the navigation entry keeps the address the browser actually fetched.
+ */
+function loadedHere(url: string): boolean {
+  const entry = performance.getEntriesByType('navigation')[0];
+  return !!entry && samePage(entry.name, url);
+}
+
+/** Hidden by the page's style sheets, which attributes do not show: the browser's own answer. */
+function hiddenByStyle(el: Element): boolean {
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  return typeof check === 'function' && !check.call(el, { visibilityProperty: true, contentVisibilityAuto: false });
 }
 
 function safeExtract(copy: Document): ExtractedArticle | null {

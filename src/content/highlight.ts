@@ -2,12 +2,26 @@
  * Highlights, on the reader's request, the swapped phrases in the page. The CSS Custom Highlight
  * API paints ranges without touching the DOM; where it is missing the text is wrapped in <mark>
  * elements, which are unwrapped again when the highlights are cleared.
+ *
+ * Nothing of this is on a page before the reader asks: the style sheet is added with the first
+ * highlight and removed with the last, and only the marks made here (kept in a list, not found by
+ * an attribute the page could put on its own elements) are ever unwrapped.
  */
 import type { Span } from '../core/types.ts';
 import { locateSpans, readLiveText, type LiveSpan } from './text-map.ts';
 
 const NAME = 'spinscope-swap';
-const MARK_ATTR = 'data-spinscope-mark';
+const CSS = `::highlight(${NAME}) { background-color: #ffd54f; color: #1b1b1b; }`;
+const MARK_STYLE: [string, string][] = [
+  ['background-color', '#ffd54f'],
+  ['color', '#1b1b1b'],
+  ['padding', '0'],
+  ['border-radius', '2px'],
+];
+
+/** What this script added to the page: removed again, and only it, when the highlights are cleared. */
+let sheet: HTMLStyleElement | null = null;
+const marks: HTMLElement[] = [];
 
 interface HighlightRegistry {
   set(name: string, value: unknown): void;
@@ -20,20 +34,32 @@ export function highlightSpans(text: string, spans: readonly Span[], exclude: No
   if (!body) return 0;
   const ranges = locateSpans(text, spans, readLiveText(body, exclude)).map(toRange);
   if (!ranges.length) return 0;
-  if (!paintRanges(ranges)) wrapRanges(ranges);
+  if (paintRanges(ranges)) addSheet();
+  else wrapRanges(ranges);
   scrollTo(ranges[0] as Range);
   return ranges.length;
 }
 
+/** Constant work when nothing was highlighted: it runs on every check. */
 export function clearHighlights(): void {
-  registry()?.delete(NAME);
-  for (const mark of Array.from(document.querySelectorAll(`mark[${MARK_ATTR}]`))) {
+  if (sheet) {
+    registry()?.delete(NAME);
+    sheet.remove();
+    sheet = null;
+  }
+  for (const mark of marks.splice(0)) {
     const parent = mark.parentNode;
     if (!parent) continue;
     while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
     parent.removeChild(mark);
     parent.normalize();
   }
+}
+
+function addSheet(): void {
+  sheet = document.createElement('style');
+  sheet.textContent = CSS;
+  (document.head ?? document.documentElement).appendChild(sheet);
 }
 
 function toRange(span: LiveSpan): Range {
@@ -68,7 +94,9 @@ function wrapRanges(ranges: Range[]): void {
       const target = end < node.length ? (node.splitText(end), node) : node;
       const middle = start > 0 ? target.splitText(start) : target;
       const mark = document.createElement('mark');
-      mark.setAttribute(MARK_ATTR, '');
+      // Inline and !important: no style sheet on the page for the fallback, and page rules cannot unpaint it.
+      for (const [prop, value] of MARK_STYLE) mark.style.setProperty(prop, value, 'important');
+      marks.push(mark);
       middle.parentNode?.insertBefore(mark, middle);
       mark.appendChild(middle);
     }

@@ -38,15 +38,22 @@ const SHORT_PAGE_CHARS = 20_000;
  * `marked` says its text carries the boilerplate of a machine-published page.
  */
 export function isArticlePage(doc: Document, marked: (text: string) => boolean = () => false, minWords = MIN_ARTICLE_WORDS): boolean {
-  if (!doc.body) return false;
-  // Both limits are checked without reading the page's text into one string or visiting every paragraph.
-  if (exceeds(doc, SHOW_ELEMENT, MAX_ELEMENTS, () => 1)) return false;
-  if (exceeds(doc, SHOW_TEXT, MAX_PAGE_CHARS, (node) => node.nodeValue?.length ?? 0)) return false;
+  if (!doc.body || overLimits(doc)) return false;
   const words = countParagraphWords(doc, minWords);
   if (words >= minWords) return isProbablyReaderable(doc, { visibilityChecker: visible });
   if (exceeds(doc, SHOW_TEXT, SHORT_PAGE_CHARS, (node) => node.nodeValue?.length ?? 0)) return false;
   const text = blocksToText(doc.body);
   return (text.match(/\S+/g)?.length ?? 0) >= MIN_MARKED_WORDS && marked(text);
+}
+
+/**
+ * More elements or text than any article: the ordinary extraction does not read such a page (the
+ * content script then reads a bounded slice of its visible text instead). Both limits are checked
+ * without reading the page's text into one string or visiting every paragraph.
+ */
+export function overLimits(doc: Document): boolean {
+  if (!doc.body) return false;
+  return exceeds(doc, SHOW_ELEMENT, MAX_ELEMENTS, () => 1) || exceeds(doc, SHOW_TEXT, MAX_PAGE_CHARS, (node) => node.nodeValue?.length ?? 0);
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The options page: trusted sources, warnings, the reference library, and what stays private. */
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
+import { isSharedPlatform } from '../shared/platforms.ts';
 import type { Settings } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/storage.ts';
 import { PackSection } from './PackSection.tsx';
@@ -42,6 +43,7 @@ export function App() {
               testid="trusted"
               label={t('trustedInputLabel')}
               onChange={(sites) => update((s) => ({ ...s, trustedSites: sites }))}
+              warn={(site) => (isSharedPlatform(site) ? t('trustPlatformWarning', site) : null)}
             />
             <TrustedImport sites={settings.trustedSites} update={update} />
           </section>

@@ -9,6 +9,8 @@ interface Props {
   testid: string;
   label: string;
   onChange(sites: string[]): Promise<void>;
+  /** A warning to confirm before an entry is added (a shared platform on the trusted list), or null. */
+  warn?: (site: string) => string | null;
 }
 
 export function domainErrorText(reason: DomainError | string): string {
@@ -30,9 +32,10 @@ export function domainErrorText(reason: DomainError | string): string {
   }
 }
 
-export function SiteListEditor({ sites, testid, label, onChange }: Props) {
+export function SiteListEditor({ sites, testid, label, onChange, warn }: Props) {
   const [input, setInput] = useState('');
   const [error, setError] = useState('');
+  const [pending, setPending] = useState<{ site: string; warning: string } | null>(null);
   const [editing, setEditing] = useState<{ index: number; value: string; error: string } | null>(null);
   const inputId = `${testid}-input`;
 
@@ -42,7 +45,16 @@ export function SiteListEditor({ sites, testid, label, onChange }: Props) {
     if (!check.ok) return setError(domainErrorText(check.reason));
     setError('');
     setInput('');
-    if (!sites.includes(check.value)) await onChange([...sites, check.value]);
+    if (sites.includes(check.value)) return;
+    const warning = warn?.(check.value) ?? null;
+    if (warning) return setPending({ site: check.value, warning });
+    await onChange([...sites, check.value]);
+  };
+
+  const answer = async (yes: boolean): Promise<void> => {
+    const site = pending?.site;
+    setPending(null);
+    if (yes && site && !sites.includes(site)) await onChange([...sites, site]);
   };
 
   const saveEdit = async (): Promise<void> => {
@@ -80,6 +92,21 @@ export function SiteListEditor({ sites, testid, label, onChange }: Props) {
         <p id={`${inputId}-error`} class="error" role="alert">
           {error}
         </p>
+      )}
+      {pending && (
+        <div class="confirm" role="alertdialog" aria-describedby={`${inputId}-warning`} data-testid={`${testid}-warning`}>
+          <p id={`${inputId}-warning`} class="note tone-red">
+            {pending.warning}
+          </p>
+          <div class="row">
+            <button type="button" data-testid={`${testid}-confirm`} onClick={() => void answer(true)}>
+              {t('trustConfirmAnyway', pending.site)}
+            </button>
+            <button type="button" class="primary" ref={(el) => el?.focus()} onClick={() => void answer(false)}>
+              {t('trustCancel')}
+            </button>
+          </div>
+        </div>
       )}
       {sites.length === 0 ? (
         <p class="muted small">{t('siteListEmpty')}</p>

@@ -1,10 +1,16 @@
 /** Banner on/off, sensitivity, and learning from trusted sources. */
+import { useEffect, useState } from 'preact/hooks';
 import type { Sensitivity } from '../core/types.ts';
+import { loadLearned } from '../shared/storage.ts';
 import { t } from '../shared/i18n.ts';
 import { SENSITIVITIES, type Settings } from '../shared/settings.ts';
 import type { SettingsUpdate } from './App.tsx';
 
 export function WarningsSection({ settings, update }: { settings: Settings; update: SettingsUpdate }) {
+  const [learned, setLearned] = useState<number | null>(null);
+  useEffect(() => {
+    void loadLearned().then((l) => setLearned(l.length));
+  }, [settings]);
   return (
     <section aria-labelledby="warnings-heading">
       <h2 id="warnings-heading">{t('warningsHeading')}</h2>
@@ -29,6 +35,9 @@ export function WarningsSection({ settings, update }: { settings: Settings; upda
         {t('sensitivityHelp')}
       </p>
       <SettingSwitch field="learnFromTrusted" testId="learn-toggle" label={t('learnToggle')} help={t('learnHelp')} settings={settings} update={update} />
+      <p class="muted small indent" data-testid="learn-caps">
+        {t('learnCaps', [String(settings.learnPerSite), String(settings.learnTotal), String(learned ?? '…')])}
+      </p>
     </section>
   );
 }

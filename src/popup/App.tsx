@@ -93,7 +93,7 @@ function body(loaded: Loaded) {
         case 'checking':
           return <StateMessage text={t('stateChecking')} busy />;
         case 'not-article':
-          return <StateMessage text={t('stateNotArticle')} />;
+          return <StateMessage text={t(s.tooLong ? 'stateTooLong' : 'stateNotArticle')} />;
         case 'skipped':
           return <StateMessage text={t('stateSkipped')} />;
         case 'error':
@@ -105,6 +105,7 @@ function body(loaded: Loaded) {
               textLength={s.textLength}
               pageTitle={s.title}
               tab={{ tabId: loaded.tabId, url: s.url, site: s.site }}
+              partial={s.partial}
             />
           );
       }

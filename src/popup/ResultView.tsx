@@ -20,9 +20,11 @@ interface Props {
   /** The page's title (or the selection's first words): how the story card writes shared names. */
   pageTitle: string;
   tab: TabInfo | null;
+  /** Only a bounded slice of the page was judged. */
+  partial?: boolean;
 }
 
-export function ResultView({ result, textLength, pageTitle, tab }: Props) {
+export function ResultView({ result, textLength, pageTitle, tab, partial = false }: Props) {
   // Site chrome ("Advertisement", a comment form) is evidence only next to a warning; alone it would alarm.
   const boilerplate = warns(result.verdict) ? result.boilerplate : result.boilerplate.filter(isWarningHit);
   const recognised = result.verdict !== 'clean';
@@ -51,6 +53,11 @@ export function ResultView({ result, textLength, pageTitle, tab }: Props) {
         <p class="next-step" data-testid="next-step">
           {nextStep(result)}
         </p>
+        {partial && (
+          <p class="note tone-amber" data-testid="partial">
+            {t('popupPartial')}
+          </p>
+        )}
         {result.knownSpunCopy && (
           <p class="note tone-blue" data-testid="known-spun-copy">
             {t('popupKnownSpunCopy', [result.knownSpunCopy.title, result.knownSpunCopy.source])}

@@ -1,8 +1,15 @@
-/** What the reader can do about the tab: trust or untrust its site, add the article as a reference. */
+/**
+ * What the reader can do about the tab: trust or untrust its site, add the article as a reference.
+ * Trusting happens here, in the extension's own page, and only after a confirmation that names the
+ * site and what trusting it silences: the page cannot cover or restyle this, as it could its banner.
+ */
 import { useEffect, useState } from 'preact/hooks';
-import { hostOf, isHostListed, mergeDomains, removeCovering } from '../shared/domains.ts';
+import { hostOf, isTrustedUrl, mergeDomains, removeCovering } from '../shared/domains.ts';
 import { t } from '../shared/i18n.ts';
 import { sendToWorker } from '../shared/messaging.ts';
+import { isSharedPlatform } from '../shared/platforms.ts';
+import { isIpOrLocal } from '../shared/site-entry.ts';
+import type { Settings } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/storage.ts';
 
 export interface TabInfo {
@@ -13,16 +20,22 @@ export interface TabInfo {
 
 export function TabActions({ tab }: { tab: TabInfo }) {
   const host = hostOf(tab.url);
-  const [trusted, setTrusted] = useState<boolean | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const [added, setAdded] = useState('');
 
   useEffect(() => {
     if (!host) return;
-    void loadSettings().then((s) => setTrusted(isHostListed(host, s.trustedSites)));
-    return onSettingsChanged((s) => setTrusted(isHostListed(host, s.trustedSites)));
+    void loadSettings().then(setSettings);
+    return onSettingsChanged(setSettings);
   }, [host]);
 
-  const toggleTrust = async (on: boolean): Promise<void> => {
+  const trusted = settings ? isTrustedUrl(tab.url, settings.trustedSites) : null;
+  // An http page or an odd port is never trusted, so offering to trust it would be a switch that does nothing.
+  const trustable = host !== null && tab.site !== null && isTrustedUrl(tab.url, [host]);
+
+  const setTrust = async (on: boolean): Promise<void> => {
+    setConfirming(false);
     if (!host || !tab.site) return;
     const site = tab.site;
     await updateSettings((s) => ({
@@ -40,20 +53,21 @@ export function TabActions({ tab }: { tab: TabInfo }) {
   return (
     <section class="card" aria-labelledby="site-heading">
       <h3 id="site-heading">{t('popupSiteHeading')}</h3>
-      {host && tab.site && (
+      {trustable && tab.site && (
         <label class="switch">
           <input
             type="checkbox"
             role="switch"
             data-testid="trust-toggle"
-            checked={trusted === true}
+            checked={trusted === true || confirming}
             disabled={trusted === null}
-            onChange={(e) => void toggleTrust((e.currentTarget as HTMLInputElement).checked)}
+            onChange={(e) => ((e.currentTarget as HTMLInputElement).checked ? setConfirming(true) : void setTrust(false))}
           />
           <span>{t('popupTrustSite', tab.site)}</span>
         </label>
       )}
-      <p class="muted small">{trusted ? t('popupTrustedHelp') : t('popupUntrustedHelp')}</p>
+      {confirming && tab.site && settings && <TrustConfirm site={tab.site} settings={settings} onAnswer={(yes) => (yes ? void setTrust(true) : setConfirming(false))} />}
+      {!confirming && <p class="muted small">{trusted ? t('popupTrustedHelp') : trustable ? t('popupUntrustedHelp') : t('popupNotTrustable')}</p>}
       <div class="row">
         <button type="button" data-testid="add-reference" onClick={() => void addReference()}>
           {t('popupAddReference')}
@@ -63,5 +77,34 @@ export function TabActions({ tab }: { tab: TabInfo }) {
         </span>
       </div>
     </section>
+  );
+}
+
+/** What trusting the site means, said before it is done; a shared platform gets a warning first. */
+function TrustConfirm({ site, settings, onAnswer }: { site: string; settings: Settings; onAnswer(yes: boolean): void }) {
+  const platform = isSharedPlatform(site);
+  return (
+    <div class="confirm" role="alertdialog" aria-labelledby="trust-confirm-head" aria-describedby="trust-confirm-body" data-testid="trust-confirmation">
+      <p id="trust-confirm-head" class="confirm-head">
+        {t('trustConfirmHead', site)}
+      </p>
+      <div id="trust-confirm-body">
+        <p class="small">{t(isIpOrLocal(site) ? 'trustConfirmSilencesLocal' : 'trustConfirmSilences', site)}</p>
+        {settings.learnFromTrusted && <p class="small">{t('trustConfirmLearns', [site, String(settings.learnPerSite)])}</p>}
+        {platform && (
+          <p class="note tone-red small" data-testid="platform-warning">
+            {t('trustPlatformWarning', site)}
+          </p>
+        )}
+      </div>
+      <div class="row">
+        <button type="button" class={platform ? '' : 'primary'} data-testid="trust-confirm" onClick={() => onAnswer(true)}>
+          {platform ? t('trustConfirmAnyway', site) : t('trustConfirmButton', site)}
+        </button>
+        <button type="button" class={platform ? 'primary' : ''} data-testid="trust-cancel" onClick={() => onAnswer(false)} ref={(el) => el?.focus()}>
+          {t('trustCancel')}
+        </button>
+      </div>
+    </div>
   );
 }

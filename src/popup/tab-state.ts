@@ -65,7 +65,7 @@ export function tabView({ stored, page, tab, now }: TabSnapshot): TabView {
     case 'skipped':
       return { status: 'skipped', url: page.url, at: now };
     case 'not-article':
-      return { status: 'not-article', url: page.url, at: now };
+      return page.tooLong ? { status: 'not-article', url: page.url, at: now, tooLong: true } : { status: 'not-article', url: page.url, at: now };
     case 'idle':
     case 'checking':
       // Waiting for an idle moment, extracting, or waiting for the worker's verdict.

@@ -47,6 +47,25 @@ export function isHostListed(host: string, list: readonly string[]): boolean {
   return list.some((entry) => hostMatches(host, entry));
 }
 
+/**
+ * Whether a page is covered by trust. Scheme and port are part of it: a trusted site is its https
+ * pages on the default port, so a plain-http page (which anyone on the path can write) or another
+ * service on an odd port of the same host is not. The reader's own machine (localhost, an IP) is
+ * matched by host alone.
+ */
+export function isTrustedUrl(url: string, trusted: readonly string[]): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  const host = u.hostname.replace(/\.$/, '').toLowerCase();
+  if (!host) return false;
+  if (!isIpOrLocal(host) && (u.protocol !== 'https:' || u.port !== '')) return false;
+  return isHostListed(host, trusted);
+}
+
 /** What "Trust this site" stores for a page: its registrable domain, or the bare host for IPs/localhost. */
 export function siteKeyForUrl(url: string): string | null {
   const host = hostOf(url);

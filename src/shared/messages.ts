@@ -19,10 +19,20 @@ export const MAX_PACK_CHARS = 60_000_000;
 
 /** Sent by the content script; always about the sender's own tab, which is why no tab id is carried. */
 export type ContentMessage =
-  | { type: 'page-check'; url: string; title: string; text: string; byline: string | null; siteName: string | null }
+  | {
+      type: 'page-check';
+      url: string;
+      title: string;
+      text: string;
+      byline: string | null;
+      siteName: string | null;
+      /** The page was loaded in full at this address, not reached by in-page navigation: only such a page is learned. */
+      fullLoad: boolean;
+      /** The text is a bounded slice of a page too big or too strange to read whole. */
+      partial: boolean;
+    }
   | { type: 'page-status'; url: string; status: 'not-article' | 'skipped' }
   | { type: 'page-dismiss'; url: string }
-  | { type: 'page-trust-site'; url: string }
   | { type: 'page-open-details' };
 
 /** Sent by the extension's own pages (popup, options) to the worker. */
@@ -58,6 +68,8 @@ export interface PageCheckReply {
 export interface PageStatus {
   url: string;
   status: 'idle' | 'skipped' | 'not-article' | 'checking' | 'checked' | 'failed';
+  /** Not an article because its visible text is longer than any article's: said, not left silent. */
+  tooLong?: boolean;
 }
 
 export interface ArticleReply {
@@ -72,7 +84,6 @@ export interface Replies {
   'page-check': PageCheckReply;
   'page-status': null;
   'page-dismiss': null;
-  'page-trust-site': null;
   'page-open-details': null;
   'get-tab-state': TabState | null;
   'add-reference-from-tab': ReferenceSummary;
@@ -99,7 +110,6 @@ export const CONTENT_TYPES: ReadonlySet<MessageType> = new Set<MessageType>([
   'page-check',
   'page-status',
   'page-dismiss',
-  'page-trust-site',
   'page-open-details',
 ]);
 export const TAB_TYPES: ReadonlySet<MessageType> = new Set<MessageType>([
@@ -132,6 +142,7 @@ const oneOf =
   (...values: string[]): Check =>
   (v) =>
     typeof v === 'string' && values.includes(v) ? null : `not one of ${values.join(', ')}`;
+const bool: Check = (v) => (typeof v === 'boolean' ? null : 'not a boolean');
 const tabId: Check = (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? null : 'not a tab id');
 const httpUrl: Check = (v) => {
   const bad = str(MAX_URL, 1)(v);
@@ -197,10 +208,11 @@ const FIELDS: { [T in MessageType]: Record<string, Check> } = {
     text: str(MAX_TEXT, 1),
     byline: nullable(str(MAX_TITLE)),
     siteName: nullable(str(MAX_TITLE)),
+    fullLoad: bool,
+    partial: bool,
   },
   'page-status': { url: httpUrl, status: oneOf('not-article', 'skipped') },
   'page-dismiss': { url: httpUrl },
-  'page-trust-site': { url: httpUrl },
   'page-open-details': {},
   'get-tab-state': { tabId },
   'add-reference-from-tab': { tabId },

@@ -6,7 +6,7 @@
 import type { Sensitivity } from '../core/types.ts';
 import { normalizeHost } from './site-entry.ts';
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 export const MAX_SITES = 5000;
 
 export interface Settings {
@@ -20,6 +20,9 @@ export interface Settings {
   skippedSites: string[];
   /** Articles read on trusted sites join the user's references. */
   learnFromTrusted: boolean;
+  /** Most articles learned from one site, and in all: a trusted site cannot flood the library. */
+  learnPerSite: number;
+  learnTotal: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -29,7 +32,13 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   trustedSites: [],
   skippedSites: [],
   learnFromTrusted: false,
+  learnPerSite: 20,
+  learnTotal: 200,
 });
+
+/** The caps can be lowered, never raised past these. */
+export const MAX_LEARN_PER_SITE = 100;
+export const MAX_LEARN_TOTAL = 1000;
 
 export const SENSITIVITIES: readonly Sensitivity[] = ['low', 'normal', 'high'];
 
@@ -56,6 +65,8 @@ const MIGRATIONS: Record<number, (old: Raw) => Raw> = {
     if ('trusted' in old) next.trustedSites = typeof trusted === 'string' ? trusted.split(/\r?\n/) : trusted;
     return next;
   },
+  // Version 3 caps learning; a library that learned more before keeps it, only new learning stops.
+  2: (old) => ({ ...old, version: 3, learnPerSite: DEFAULT_SETTINGS.learnPerSite, learnTotal: DEFAULT_SETTINGS.learnTotal }),
 };
 
 export function parseSettings(stored: unknown): ParsedSettings {
@@ -90,6 +101,8 @@ export function parseSettings(stored: unknown): ParsedSettings {
   s.bannersEnabled = field(raw, 'bannersEnabled', isBoolean, s.bannersEnabled, problems);
   s.learnFromTrusted = field(raw, 'learnFromTrusted', isBoolean, s.learnFromTrusted, problems);
   s.sensitivity = field(raw, 'sensitivity', isSensitivity, s.sensitivity, problems);
+  s.learnPerSite = field(raw, 'learnPerSite', count(MAX_LEARN_PER_SITE), s.learnPerSite, problems);
+  s.learnTotal = field(raw, 'learnTotal', count(MAX_LEARN_TOTAL), s.learnTotal, problems);
   s.trustedSites = siteList(raw, 'trustedSites', problems);
   s.skippedSites = siteList(raw, 'skippedSites', problems);
   if (!newer) {
@@ -147,6 +160,9 @@ function isPlainObject(v: unknown): v is Raw {
 }
 function isBoolean(v: unknown): v is boolean {
   return typeof v === 'boolean';
+}
+function count(max: number): (v: unknown) => v is number {
+  return (v): v is number => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= max;
 }
 function isSensitivity(v: unknown): v is Sensitivity {
   return typeof v === 'string' && (SENSITIVITIES as readonly string[]).includes(v);

@@ -1,5 +1,6 @@
 /** What the worker knows about a tab, kept in storage.session (the worker is stopped when idle). */
 import type { CheckResult, Reference, ReferenceRole } from '../core/types.ts';
+import { isWarningHit } from '../core/verdict-evidence.ts';
 
 interface Base {
   url: string;
@@ -9,7 +10,7 @@ interface Base {
 
 export type TabState =
   | (Base & { status: 'checking'; title: string })
-  | (Base & { status: 'not-article' })
+  | (Base & { status: 'not-article'; tooLong?: boolean })
   | (Base & { status: 'skipped' })
   | (Base & { status: 'error'; title: string; error: string })
   | (Base & {
@@ -21,6 +22,8 @@ export type TabState =
       site: string | null;
       /** Length of the checked text; the popup's coverage strip is drawn against it. */
       textLength: number;
+      /** Only a bounded slice of the page was judged (a page too big or too strange to read whole). */
+      partial: boolean;
     });
 
 /** The result of checking a selection from the context menu. */
@@ -106,4 +109,31 @@ export const WARNING_VERDICTS = ['spun', 'auto-published', 'copy'] as const;
 
 export function isWarning(verdict: string): boolean {
   return (WARNING_VERDICTS as readonly string[]).includes(verdict);
+}
+
+/**
+ * What one tab's result may hold in storage.session. The session area is shared by every tab and a
+ * page controls how much evidence it yields (thousands of hidden "Advertisement" lines), so each
+ * list is capped here: one page cannot fill the area and leave other tabs without their badges.
+ */
+export const STORED_LIMITS = { hits: 50, substitutions: 300, reasons: 12, passages: 1000, phrases: 50, text: 300 } as const;
+
+export function storedResult(r: CheckResult): CheckResult {
+  const L = STORED_LIMITS;
+  const cut = (s: string) => (s.length > L.text ? s.slice(0, L.text - 1) + '…' : s);
+  // Warning hits first: they are what the popup shows as evidence; plain site chrome is dropped first.
+  const hits = [...r.boilerplate.filter(isWarningHit), ...r.boilerplate.filter((h) => !isWarningHit(h))].slice(0, L.hits);
+  return {
+    ...r,
+    summary: cut(r.summary),
+    reasons: r.reasons.slice(0, L.reasons).map(cut),
+    boilerplate: hits.map((h) => ({ ...h, text: cut(h.text) })),
+    substitutions: r.substitutions.slice(0, L.substitutions).map((x) => ({ ...x, reference: cut(x.reference), page: cut(x.page) })),
+    match: r.match && { ...r.match, passages: r.match.passages.slice(0, L.passages) },
+    sourceFree: r.sourceFree && {
+      ...r.sourceFree,
+      tortured: r.sourceFree.tortured.slice(0, L.phrases),
+      artefacts: r.sourceFree.artefacts.slice(0, L.phrases),
+    },
+  };
 }

@@ -10,6 +10,7 @@ import type { SelectionState, TabState } from './state.ts';
 const SETTINGS_KEY = 'settings';
 export const SETTINGS_SET_ASIDE_KEY = 'settings-set-aside';
 const DISMISSED_KEY = 'dismissed';
+const LEARNED_KEY = 'learned';
 const SELECTION_KEY = 'selection';
 const TAB_PREFIX = 'tab:';
 /** Dismissals remembered; the oldest are forgotten first. */
@@ -126,4 +127,25 @@ export async function pageKey(url: string): Promise<string> {
   const bare = url.split('#')[0] ?? url;
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(bare));
   return Array.from(new Uint8Array(digest).slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// ---- what was learned from trusted sites (local) ------------------------------------------------
+
+/** One article learned: the site it was learned from and the reference it became. */
+export interface LearnedEntry {
+  site: string;
+  id: string;
+}
+
+/** Every article learned so far, oldest first; the caps in the settings are counted against it. */
+export async function loadLearned(): Promise<LearnedEntry[]> {
+  const v = (await ext().storage.local.get(LEARNED_KEY))[LEARNED_KEY];
+  if (!Array.isArray(v)) return [];
+  return v.filter((e): e is LearnedEntry => typeof e === 'object' && e !== null && typeof e.site === 'string' && typeof e.id === 'string');
+}
+
+export async function addLearned(entry: LearnedEntry, max: number): Promise<void> {
+  const list = await loadLearned();
+  list.push(entry);
+  await ext().storage.local.set({ [LEARNED_KEY]: list.slice(-max) });
 }

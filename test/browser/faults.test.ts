@@ -219,13 +219,17 @@ describe('privacy and least privilege', () => {
     const options = await h.openOptions();
     await expect.poll(async () => (await options.getByTestId('reference-item').allTextContents()).map(norm).join(' | '), { timeout: 10_000 }).toContain(norm(original.title));
     await options.close();
-    // Trust a site from the banner, and check again.
+    // Trust a site from the popup, and check again.
     const spun = await h.open(site.altOrigin + '/spun/seed-003');
     try {
       const tab = await h.tabId(spun);
       expect(await h.waitBadge(tab, (t) => t !== '')).not.toBe('');
       expect(await h.waitBanner(spun, true)).not.toBeNull();
-      await h.clickBannerButton(spun, /trust/i);
+      const trust = await h.openPopup(tab);
+      await trust.getByTestId('trust-toggle').click();
+      await trust.getByTestId('trust-confirm').click();
+      await trust.waitForTimeout(300);
+      await trust.close();
       expect(await h.waitBanner(spun, false, 3000)).toBeNull();
       await spun.reload({ waitUntil: 'load' });
       const popup = await h.openPopup(tab);

@@ -321,21 +321,45 @@ export async function launchChromium(opts: { headless?: boolean; site?: Site } =
     for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) walk(c, visit);
   };
 
+  /** What a stylesheet paints into an element's ::before: the banner's words live there, not in text nodes. */
+  const pseudoText = async (page: Page, backendNodeId: number): Promise<string> => {
+    const s = await cdp(page);
+    const { object } = (await s.send('DOM.resolveNode', { backendNodeId })) as { object: { objectId?: string } };
+    if (!object.objectId) return '';
+    const { result } = (await s.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: 'function () { return getComputedStyle(this, "::before").content; }',
+      returnByValue: true,
+    })) as { result: { value?: string } };
+    const v = result.value ?? '';
+    return v === 'none' || v === 'normal' ? '' : (JSON.parse(v) as string);
+  };
+
+  const VERDICT_OF_MARK: Record<string, string> = { SPUN: 'spun', COPY: 'copy', AUTO: 'auto-published' };
+
   const banner = async (page: Page): Promise<BannerInfo | null> => {
     const s = await cdp(page);
     const { root } = (await s.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
-    const { nodeIds } = (await s.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-spinscope="banner"]' })) as {
+    const { nodeIds } = (await s.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'spinscope-banner' })) as {
       nodeIds: number[];
     };
     if (!nodeIds.length) return null;
     const { node } = (await s.send('DOM.describeNode', { nodeId: nodeIds[0]!, depth: -1, pierce: true })) as { node: DomNode };
     const buttons: BannerInfo['buttons'] = [];
+    let mark: DomNode | null = null;
+    let msg: DomNode | null = null;
     walk(node, (n) => {
+      const cls = attr(n, 'class') ?? '';
+      if (/\bmark\b/.test(cls)) mark = n;
+      if (/\bmsg\b/.test(cls)) msg = n;
       if (n.nodeName === 'BUTTON' || (n.nodeName === 'A' && attr(n, 'href') !== null) || attr(n, 'role') === 'button') {
         buttons.push({ text: (textOf(n).replace(/\s+/g, ' ').trim() || attr(n, 'aria-label')) ?? '', backendNodeId: n.backendNodeId });
       }
     });
-    return { verdict: attr(node, 'data-verdict'), text: textOf(node).replace(/\s+/g, ' ').trim(), buttons };
+    const word = mark ? await pseudoText(page, (mark as DomNode).backendNodeId) : '';
+    const sentence = msg ? await pseudoText(page, (msg as DomNode).backendNodeId) : '';
+    const text = [word, sentence, textOf(node)].join(' ').replace(/\s+/g, ' ').trim();
+    return { verdict: VERDICT_OF_MARK[word] ?? null, text, buttons };
   };
 
   const waitBanner = async (page: Page, present: boolean, ms = 8000) => {

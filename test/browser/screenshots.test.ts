@@ -64,7 +64,7 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
       assertWritten(shot(`banner-${name}-${scheme}`));
       expect(banner, `banner on ${path}`).not.toBeNull();
       // A close-up of the banner alone, to judge its contrast against the page behind it.
-      const box = await page.locator('[data-spinscope="banner"]').boundingBox();
+      const box = await page.locator('spinscope-banner').boundingBox();
       if (box && box.width > 0) {
         const pad = 12;
         const clip = { x: Math.max(0, box.x - pad), y: Math.max(0, box.y - pad), width: box.width + 2 * pad, height: box.height + 2 * pad };
@@ -78,6 +78,12 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
       await assertFitsPopup(popup, `popup-${name}-${scheme}`);
 
       if (name === 'spun') {
+        // The trust confirmation, then cancelled: trusting is done here, never from the page.
+        await popup.getByTestId('trust-toggle').click();
+        await popup.getByTestId('trust-confirmation').waitFor();
+        await popup.screenshot({ path: shot(`popup-trust-confirm-${scheme}`), fullPage: true });
+        assertWritten(shot(`popup-trust-confirm-${scheme}`));
+        await popup.getByTestId('trust-cancel').click();
         const show = popup.getByTestId('show-on-page');
         if (await show.count()) {
           await show.first().click();
@@ -116,6 +122,18 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
     await options.waitForTimeout(300);
     await options.screenshot({ path: shot(`options-${scheme}`), fullPage: true });
     assertWritten(shot(`options-${scheme}`));
+    // Adding a shared platform to the trusted sites asks first; cancelled, it is not added.
+    await options.getByTestId('trusted-input').fill('medium.com');
+    await options.getByTestId('trusted-add').click();
+    const warning = options.getByTestId('trusted-warning');
+    await warning.waitFor();
+    await warning.scrollIntoViewIfNeeded();
+    await options.screenshot({ path: shot(`options-platform-warning-${scheme}`) });
+    assertWritten(shot(`options-platform-warning-${scheme}`));
+    await warning.getByRole('button', { name: 'Cancel' }).click();
+    expect(await options.getByTestId('trusted-item').count(), 'nothing trusted after cancelling').toBe(0);
+    await options.getByTestId('learn-caps').scrollIntoViewIfNeeded();
+    await options.screenshot({ path: shot(`options-learning-caps-${scheme}`) });
     await options.close();
   });
 });

@@ -42,6 +42,7 @@ import {
   type Teaser,
   type SpaStory,
 } from './render.ts';
+import { buildAdversary, type AdversaryPage } from './adversary.ts';
 import { buildHostile, hostileIndex, type HostilePage } from './hostile.ts';
 
 export type VerdictWord = 'spun' | 'auto-published' | 'copy' | 'related' | 'clean';
@@ -92,6 +93,8 @@ export interface Site {
   page(path: string): SitePage;
   /** Hostile and huge pages under /hostile/ (not in `pages`: only the robustness tests open them). */
   hostile: HostilePage[];
+  /** Pages attacking the extension itself, under /adversary/ (only the security tests open them). */
+  adversary: AdversaryPage[];
   spinner: 'support' | 'fallback';
   /** Every path requested, in order (for debugging). */
   log: string[];
@@ -150,6 +153,7 @@ function hugeParagraphs(vocabSource: string[], bytes: number): string[] {
 export async function buildSite(): Promise<{
   pages: SitePage[];
   hostile: HostilePage[];
+  adversary: AdversaryPage[];
   render: (path: string, query: URLSearchParams) => string | null;
   spinner: 'support' | 'fallback';
 }> {
@@ -330,11 +334,13 @@ export async function buildSite(): Promise<{
   }
 
   const hostile = buildHostile(seeds, related);
+  const adversary = buildAdversary(seeds, related);
 
   const render = (path: string, query: URLSearchParams): string | null => {
     if (path === '/') return demoIndex(pages);
     if (path === '/hostile/') return hostileIndex(hostile.pages);
     if (path.startsWith('/hostile/')) return hostile.render(path);
+    if (path.startsWith('/adversary/')) return adversary.render(path);
     if (path === '/search') {
       const q = (query.get('q') ?? '').trim();
       const results = q ? teasers.filter((t) => (t.headline + ' ' + t.snippet).toLowerCase().includes(q.toLowerCase())) : teasers;
@@ -347,7 +353,7 @@ export async function buildSite(): Promise<{
     if (path.startsWith('/original-source/')) return null;
     return html.get(path)?.() ?? null;
   };
-  return { pages, hostile: hostile.pages, render, spinner };
+  return { pages, hostile: hostile.pages, adversary: adversary.pages, render, spinner };
 }
 
 function expectText(e: Expectation): string {
@@ -419,6 +425,7 @@ export async function startSite(port = 0): Promise<Site> {
     altOrigin: `http://localhost:${actual}`,
     pages: built.pages,
     hostile: built.hostile,
+    adversary: built.adversary,
     spinner: built.spinner,
     log,
     page(path: string) {

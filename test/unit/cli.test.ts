@@ -199,3 +199,16 @@ describe('spinscope pack', () => {
     expect(err[0]).toBe('spinscope: pack needs --out <file>');
   });
 });
+
+describe('bidi controls in what the CLI prints', () => {
+  it('drops a right-to-left override from a reference title and isolates the title in its line', async () => {
+    const file = join(dir, 'override.txt');
+    await writeFile(file, `Minister resigns \u202eevah ew\n\n${library[0]!.body}`);
+    const { code, out } = await run(['refs', '--refs', file]);
+    expect(code).toBe(0);
+    const line = out.find((l) => l.includes('Minister resigns'));
+    expect(line).toBeDefined();
+    expect(line).not.toMatch(/\u202e/);
+    expect(line).toContain('\u2068Minister resigns evah ew\u2069');
+  });
+});

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isolate, neutralise, neutraliseDeep } from '../../../src/core/bidi.ts';
 import { percent, t } from '../../../src/shared/i18n.ts';
 import { installFakeBrowser } from './fake-browser.ts';
 
@@ -43,10 +44,25 @@ describe('locale messages', () => {
 
   it('substitutes through the browser API and falls back to the key when one is missing', () => {
     installFakeBrowser();
-    expect(t('popupTrustSite', 'bbc.co.uk')).toBe('Trust bbc.co.uk');
+    expect(t('popupTrustSite', 'bbc.co.uk')).toBe('Trust \u2068bbc.co.uk\u2069');
     expect(t('no-such-key')).toBe('no-such-key');
     expect(percent(0.823)).toMatch(/82\s?%/);
     expect(percent(Number.NaN)).toMatch(/0\s?%/);
+  });
+});
+
+describe('bidi isolation of interpolated text', () => {
+  it('keeps a right-to-left override in a title from turning the sentence around', () => {
+    installFakeBrowser();
+    const said = t('trustConfirmHead', 'evil\u202eku.oc.cbb');
+    expect(said).toBe('Trust \u2068evilku.oc.cbb\u2069?');
+    expect(said).not.toMatch(/[\u202a-\u202e]/);
+  });
+
+  it('drops every embedding, override and isolate control, and keeps the text', () => {
+    expect(neutralise('a\u202ab\u202bc\u202cd\u202de\u202ef\u2066g\u2067h\u2068i\u2069j')).toBe('abcdefghij');
+    expect(isolate('\u05e9\u05dc\u05d5\u05dd')).toBe('\u2068\u05e9\u05dc\u05d5\u05dd\u2069');
+    expect(neutraliseDeep({ a: ['x\u202e'], b: 3, c: null })).toEqual({ a: ['x'], b: 3, c: null });
   });
 });
 

@@ -6,7 +6,7 @@ import { MAX_TEXT } from '../../../src/shared/messages.ts';
 import { EXTENSION_ID, EXTENSION_ORIGIN, installFakeBrowser } from './fake-browser.ts';
 
 const PAGE = 'https://news.example.com/a';
-const check = { type: 'page-check', url: PAGE, title: 'A title', text: 'Body text.', byline: null, siteName: null };
+const check = { type: 'page-check', url: PAGE, title: 'A title', text: 'Body text.', byline: null, siteName: null, fullLoad: true, partial: false };
 const content = (tab?: Partial<NonNullable<Runtime.MessageSender['tab']>>, frameId = 0): Runtime.MessageSender => ({
   id: EXTENSION_ID,
   url: PAGE,

@@ -11,6 +11,8 @@ const check = {
   text: 'Body text.\n\nMore.',
   byline: null,
   siteName: 'Example',
+  fullLoad: true,
+  partial: false,
 };
 
 describe('parseMessage', () => {
@@ -19,7 +21,6 @@ describe('parseMessage', () => {
       check,
       { type: 'page-status', url: 'http://x.org/', status: 'not-article' },
       { type: 'page-dismiss', url: 'https://x.org/a' },
-      { type: 'page-trust-site', url: 'https://x.org/a' },
       { type: 'page-open-details' },
       { type: 'get-tab-state', tabId: 4 },
       { type: 'add-reference-from-tab', tabId: 0 },

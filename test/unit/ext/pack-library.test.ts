@@ -11,6 +11,7 @@ import { encodePack, packEntry, type PackEntry } from '../../../src/core/pack/fo
 import type { Reference } from '../../../src/core/types.ts';
 import { base64ToBytes, bytesToBase64 } from '../../../src/shared/base64.ts';
 import { loadLearnedCap } from '../../../src/shared/library-limits.ts';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings.ts';
 import { loadSeedLibrary } from '../../../src/node/library.ts';
 import { installFakeBrowser } from './fake-browser.ts';
 import { MemoryReferenceStore } from './fake-reference-store.ts';
@@ -69,7 +70,7 @@ afterEach(() => {
 });
 
 const pageCheck = (n: number) => ({
-  type: 'page-check' as const, url: `https://trusted.example.com/${n}`, title: `Story ${n}`, text: `${SEED}\n\nUpdate ${n}.`, byline: null, siteName: 'Trusted',
+  type: 'page-check' as const, url: `https://trusted.example.com/${n}`, title: `Story ${n}`, text: `${SEED}\n\nUpdate ${n}.`, byline: null, siteName: 'Trusted', fullLoad: true, partial: false,
 });
 
 describe('a wake', () => {
@@ -124,7 +125,7 @@ describe('the library from the options page', () => {
     expect(await loadLearnedCap()).toBe(1_000);
     expect(reply.stats).toMatchObject({ own: 1, learned: 0, learnedCap: 1_000 });
     for (let n = 0; n < 3; n++) {
-      await learnFromPage(pageCheck(n));
+      await learnFromPage(pageCheck(n), DEFAULT_SETTINGS);
       await new Promise((r) => setTimeout(r, 2));
     }
     expect((await libraryPack({ type: 'library-pack', action: 'stats', data: null, cap: null })).stats).toMatchObject({ own: 1, learned: 3 });

@@ -1,7 +1,7 @@
 /** What the popup and the banner say: tab states, the story card's names, the verdict lines. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CheckResult, Match } from '../../../src/core/types.ts';
-import { sentence } from '../../../src/content/banner.ts';
+import { cssString, sentence } from '../../../src/content/banner.ts';
 import type { PageStatus } from '../../../src/shared/messages.ts';
 import type { TabState } from '../../../src/shared/state.ts';
 import { displayKeys } from '../../../src/popup/story-keys.ts';
@@ -56,6 +56,7 @@ const checked: TabState = {
   at: 1,
   result: result(),
   trusted: false,
+  partial: false,
   site: 'news.example',
   textLength: 100,
 };
@@ -195,13 +196,19 @@ describe('verdict lines', () => {
     );
   });
 
-  it('names the reference in the AUTO banner, in one sentence', () => {
-    const auto = sentence(result({ verdict: 'auto-published', match: match() }));
-    expect(auto).toContain('auto-published');
-    expect(auto).toContain('“Biden says will announce Russia-NATO meeting by Friday” from ANI');
-    expect(auto.match(/[.!?](\s|$)/g)).toHaveLength(1);
-    const shares = sentence(result({ verdict: 'auto-published', match: match({ referenceRole: 'spun', coverage: 0.3 }) }));
-    expect(shares).toContain('shares text with “Biden says will announce Russia-NATO meeting by Friday” from ANI');
-    expect(sentence(result({ verdict: 'auto-published' }))).toBe(getMessage('bannerAuto'));
+  it('the banner says only what the page could know: the kind of warning, never the reference', () => {
+    for (const verdict of ['spun', 'copy', 'auto-published'] as const) {
+      const said = sentence(result({ verdict, match: match() }).verdict);
+      expect(said).not.toContain('Biden');
+      expect(said).not.toContain('ANI');
+    }
+    expect(sentence('auto-published')).toBe(getMessage('bannerAuto'));
+    expect(sentence('spun')).toBe(getMessage('bannerSpun'));
+  });
+
+  it('writes banner words as CSS strings nothing in them can end', () => {
+    expect(cssString('Details')).toBe('"Details"');
+    expect(cssString('a"b\\c')).toBe('"a\\22 b\\5c c"');
+    expect(cssString('"}</style>').slice(1, -1)).not.toMatch(/[}<>"]/);
   });
 });

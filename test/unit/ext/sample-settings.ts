@@ -8,4 +8,6 @@ export const CUSTOM_SETTINGS: Settings = {
   trustedSites: ['bbc.co.uk', 'reuters.com'],
   skippedSites: ['example.org'],
   learnFromTrusted: true,
+  learnPerSite: 5,
+  learnTotal: 50,
 };

@@ -82,6 +82,8 @@ describe('an update from settings version 1', () => {
     trustedSites: ['bbc.co.uk', 'reuters.com', 'news.example.org'],
     skippedSites: ['example.com', 'ads.example.net'],
     learnFromTrusted: true,
+    learnPerSite: 20,
+    learnTotal: 200,
   };
 
   it('keeps every value, reports nothing as broken, and asks for the new version to be stored', () => {
@@ -111,5 +113,19 @@ describe('an update from settings version 1', () => {
     expect(fake.local.data.get('settings')).toEqual(migrated);
     expect(fake.local.data.has(SETTINGS_SET_ASIDE_KEY)).toBe(false);
     expect(warn).not.toHaveBeenCalled();
+  });
+});
+
+describe('an update from settings version 2', () => {
+  it('adds the learning caps at their defaults and keeps everything else', () => {
+    const { learnPerSite: _a, learnTotal: _b, ...v2 } = { ...CUSTOM_SETTINGS, version: 2 };
+    const r = parseSettings(v2);
+    expect(r).toEqual({ settings: { ...CUSTOM_SETTINGS, learnPerSite: 20, learnTotal: 200 }, problems: [], changed: true });
+  });
+
+  it('refuses a cap above its ceiling, keeping the default', () => {
+    const r = parseSettings({ ...CUSTOM_SETTINGS, learnTotal: 1e9 });
+    expect(r.settings.learnTotal).toBe(200);
+    expect(r.problems).toEqual(['learnTotal: invalid value, default used']);
   });
 });

@@ -15,7 +15,7 @@ import { MemoryReferenceStore } from './fake-reference-store.ts';
 vi.mock('virtual:spinscope/library', () => ({ default: [] }));
 
 const PAGE = 'https://news.example.com/a';
-const check: ContentMessage = { type: 'page-check', url: PAGE, title: 'A title', text: 'Body text of the article.', byline: null, siteName: null };
+const check = { type: 'page-check', url: PAGE, title: 'A title', text: 'Body text of the article.', byline: null, siteName: null, fullLoad: true, partial: false } satisfies ContentMessage;
 const fromTab: Runtime.MessageSender = { id: EXTENSION_ID, url: PAGE, frameId: 0, tab: { id: 7 } as Runtime.MessageSender['tab'] };
 const reply = { ok: true, value: { state: { status: 'checked' }, banner: false } };
 
@@ -144,5 +144,21 @@ describe('a worker stopped between receiving a check and storing its result', ()
       ok: true,
       value: { status: 'error', url: PAGE, title: 'A title', at, error: 'the check was interrupted; reload the page to check it again' },
     });
+  });
+});
+
+describe('a session area that refuses writes', () => {
+  it('still answers the page, and the popup still gets the state from the worker', async () => {
+    setReferenceStore(new MemoryReferenceStore());
+    invalidateEngine();
+    fake.session.set = async () => {
+      throw new Error('QuotaExceededError: storage.session is full');
+    };
+    const answer = (await route(check, fromTab, handlers)) as { ok: boolean; value: { state: TabState } };
+    expect(answer.ok).toBe(true);
+    expect(answer.value.state).toMatchObject({ status: 'checked', url: PAGE });
+    const fromPopup: Runtime.MessageSender = { id: EXTENSION_ID, url: EXTENSION_ORIGIN + 'src/popup/index.html' };
+    const asked = await route({ type: 'get-tab-state', tabId: 7 }, fromPopup, handlers);
+    expect(asked).toMatchObject({ ok: true, value: { status: 'checked', url: PAGE } });
   });
 });
