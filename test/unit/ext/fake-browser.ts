@@ -10,6 +10,9 @@ const MESSAGES = JSON.parse(
 ) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
 /** Chrome's substitution rules, enough for tests: $NAME$ → placeholder content → $n → substitution n. */
+/** The text without the isolation marks t() puts around every value it inserts (they keep bidi text in its place). */
+export const plain = (s: string): string => s.replace(/[\u2068\u2069]/g, '');
+
 export function getMessage(key: string, subs?: string | string[]): string {
   const m = MESSAGES[key];
   if (!m) return '';

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CheckResult, Verdict } from '../../../src/core/types.ts';
 import { confidenceWords, nextStep, verdictLabel, verdictMeaning, verdictTone } from '../../../src/popup/verdict-text.ts';
-import { getMessage, installFakeBrowser } from './fake-browser.ts';
+import { getMessage, installFakeBrowser, plain } from './fake-browser.ts';
 
 const base = { match: null, story: null, knownSpunCopy: null, libraryReferences: 1203, relation: null } as const;
 const matched = { referenceId: 'r', title: 'T', source: 'S', referenceRole: 'original' } as unknown as CheckResult['match'];
@@ -16,7 +16,7 @@ describe('the popup\'s verdict words', () => {
   it('calls no finding "not recognised", in grey, over the library it was checked against', () => {
     expect(verdictTone('clean')).toBe('grey');
     expect(verdictLabel('clean')).toBe('not recognised');
-    const meaning = verdictMeaning({ ...base, verdict: 'clean' });
+    const meaning = plain(verdictMeaning({ ...base, verdict: 'clean' }));
     expect(meaning).toContain('no known copy among 1203 references');
     expect(meaning).not.toMatch(/\bclean\b|\bsafe\b/i);
   });
@@ -45,7 +45,7 @@ describe('the popup\'s verdict words', () => {
 
   it('says which case a "related" page is, quoting the credit that decided it', () => {
     const credit = 'By The Associated Press';
-    expect(verdictMeaning({ ...base, verdict: 'related', relation: { kind: 'syndication', credit } })).toContain(`“${credit}”`);
+    expect(plain(verdictMeaning({ ...base, verdict: 'related', relation: { kind: 'syndication', credit } }))).toContain(`“${credit}”`);
     const kinds = ['trusted-site', 'own-reference', 'original-of-spun', 'undecided-rewrite', 'shared-passages', 'same-story'] as const;
     const said = kinds.map((kind) => verdictMeaning({ ...base, verdict: 'related', relation: { kind } }));
     expect(new Set(said).size).toBe(kinds.length);

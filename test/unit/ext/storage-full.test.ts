@@ -9,7 +9,7 @@ import { isQuotaError } from '../../../src/background/user-references.ts';
 import { STORAGE_FULL } from '../../../src/shared/messages.ts';
 import type { NewReference } from '../../../src/shared/state.ts';
 import { importStatus, libraryErrorText } from '../../../src/options/library-status.ts';
-import { EXTENSION_ID, EXTENSION_ORIGIN, installFakeBrowser } from './fake-browser.ts';
+import { EXTENSION_ID, EXTENSION_ORIGIN, installFakeBrowser, plain } from './fake-browser.ts';
 import { MemoryReferenceStore } from './fake-reference-store.ts';
 
 vi.mock('virtual:spinscope/library', () => ({ default: [] }));
@@ -43,7 +43,7 @@ describe('importing on a disk that fills up', () => {
     expect([...store.records]).toEqual(before);
     const listed = await listReferences();
     expect(listed.references.map((r) => r.title)).toEqual(['Story 1', 'Story 2']);
-    expect(importStatus([], { ok: true, value: report })).toBe(
+    expect(plain(importStatus([], { ok: true, value: report }))).toBe(
       'Storage is full: references not added: 10. Nothing else in the library changed. Remove references you no longer need, then try again.',
     );
   });
@@ -54,7 +54,7 @@ describe('importing on a disk that fills up', () => {
     const report = await importReferences(docs);
     expect(report).toEqual({ added: 0, errors: ['2: empty text'], storageFull: 2 });
     expect(store.records.size).toBe(2);
-    expect(importStatus(['not JSON'], { ok: true, value: report })).toMatch(/^Storage is full: references not added: 2\..* not JSON; 2: empty text$/);
+    expect(plain(importStatus(['not JSON'], { ok: true, value: report }))).toMatch(/^Storage is full: references not added: 2\..* not JSON; 2: empty text$/);
   });
 
   it('imports everything in one go when there is room', async () => {
@@ -62,7 +62,7 @@ describe('importing on a disk that fills up', () => {
     const report = await importReferences([doc(10), doc(11), doc(12)]);
     expect(report).toEqual({ added: 3, errors: [], storageFull: 0 });
     expect(store.records.size).toBe(5);
-    expect(importStatus([], { ok: true, value: report })).toBe('3 references imported; 0 could not be read.');
+    expect(plain(importStatus([], { ok: true, value: report }))).toBe('3 references imported; 0 could not be read.');
   });
 
   it('passes on a failure other than a full disk without writing anything', async () => {
@@ -81,10 +81,10 @@ describe('adding one reference on a full disk', () => {
     const reply = await route({ type: 'add-reference', doc: doc(3) }, optionsPage, handlers);
     expect(reply).toEqual({ ok: false, error: STORAGE_FULL });
     expect([...store.records]).toEqual(before);
-    expect(libraryErrorText(STORAGE_FULL)).toBe(
+    expect(plain(libraryErrorText(STORAGE_FULL))).toBe(
       'Storage is full: references not added: 1. Nothing else in the library changed. Remove references you no longer need, then try again.',
     );
-    expect(libraryErrorText('empty text')).toBe('Something went wrong: empty text');
+    expect(plain(libraryErrorText('empty text'))).toBe('Something went wrong: empty text');
   });
 
   it('answers an import through the router with the same all-or-nothing report', async () => {
