@@ -1,9 +1,11 @@
 /**
  * Import and export of trusted sites. Imported sites are added to the stored ones (nothing stored is
- * lost); each invalid line is listed with its reason and the valid lines are kept.
+ * lost); each invalid line is listed with its reason and the valid lines are kept. Shared platforms in an
+ * import wait for the reader's confirmation, as when one is typed in: a file must not trust them silently.
  */
 import { useState } from 'preact/hooks';
 import { mergeDomains } from '../shared/domains.ts';
+import { isSharedPlatform } from '../shared/platforms.ts';
 import { t } from '../shared/i18n.ts';
 import { exportSitesJson, exportSitesText, parseSiteImport, type ImportError } from '../shared/site-import.ts';
 import type { SettingsUpdate } from './App.tsx';
@@ -13,16 +15,30 @@ import { domainErrorText } from './SiteListEditor.tsx';
 export function TrustedImport({ sites, update }: { sites: string[]; update: SettingsUpdate }) {
   const [text, setText] = useState('');
   const [report, setReport] = useState<{ added: number; errors: ImportError[] } | null>(null);
+  const [platforms, setPlatforms] = useState<string[]>([]);
 
-  const importText = async (input: string): Promise<void> => {
-    const parsed = parseSiteImport(input);
+  const trust = async (list: readonly string[]): Promise<number> => {
     let added = 0;
     await update((s) => {
-      const merged = mergeDomains(s.trustedSites, parsed.sites);
+      const merged = mergeDomains(s.trustedSites, list);
       added = merged.length - s.trustedSites.length;
       return { ...s, trustedSites: merged };
     });
+    return added;
+  };
+
+  const importText = async (input: string): Promise<void> => {
+    const parsed = parseSiteImport(input);
+    const held = parsed.sites.filter((site) => isSharedPlatform(site) && !sites.includes(site));
+    const added = await trust(parsed.sites.filter((site) => !held.includes(site)));
+    setPlatforms(held);
     setReport({ added, errors: parsed.errors });
+  };
+
+  const answer = async (yes: boolean): Promise<void> => {
+    const added = yes ? await trust(platforms) : 0;
+    setPlatforms([]);
+    setReport((r) => (r ? { ...r, added: r.added + added } : r));
   };
 
   const onFile = async (e: Event): Promise<void> => {
@@ -67,6 +83,21 @@ export function TrustedImport({ sites, update }: { sites: string[]; update: Sett
             {t('exportJson')}
           </button>
         </div>
+        {platforms.length > 0 && (
+          <div class="confirm" role="alertdialog" aria-describedby="import-platform-warning" data-testid="import-platform-warning">
+            <p id="import-platform-warning" class="note tone-red">
+              {t('trustPlatformWarning', platforms.join(', '))}
+            </p>
+            <div class="row">
+              <button type="button" data-testid="import-platform-confirm" onClick={() => void answer(true)}>
+                {t('trustConfirmAnyway', platforms.join(', '))}
+              </button>
+              <button type="button" class="primary" ref={(el) => el?.focus()} onClick={() => void answer(false)}>
+                {t('trustCancel')}
+              </button>
+            </div>
+          </div>
+        )}
         {report && (
           <div role="status">
             <p>{t('trustedImportResult', [String(report.added), String(report.errors.length)])}</p>

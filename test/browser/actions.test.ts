@@ -112,6 +112,29 @@ describe('reader actions in Chromium', () => {
     }
   });
 
+  test('an imported list trusts a shared platform only after the reader confirms it', async () => {
+    const options = await h.openOptions();
+    const items = async () => (await options.getByTestId('trusted-item').allTextContents()).map(norm).join(' | ');
+    try {
+      await importTrusted(options, 'platforms.txt', 'medium.com\nsubstack.com\nexample.com\n');
+      const warning = options.getByTestId('import-platform-warning');
+      await warning.waitFor({ timeout: 10_000 });
+      expect(norm((await warning.textContent()) ?? '')).toContain('medium.com, substack.com');
+      await expect.poll(items, { timeout: 5000 }).toContain('example.com');
+      expect(await items()).not.toContain('medium.com');
+      await warning.getByRole('button', { name: 'Cancel' }).click();
+      await options.reload();
+      await options.getByTestId('trusted-input').waitFor();
+      expect(await items()).not.toMatch(/medium\.com|substack\.com/);
+
+      await importTrusted(options, 'platforms.txt', 'medium.com\n');
+      await options.getByTestId('import-platform-confirm').click();
+      await expect.poll(items, { timeout: 5000 }).toContain('medium.com');
+    } finally {
+      await options.close();
+    }
+  });
+
   test('adding a page to the references catches a spun copy of it on another host', async () => {
     const reworded = site.pages.find((p) => p.group === 'reworded')!;
     const originalPath = reworded.path.replace('/reworded/', '/original/');
