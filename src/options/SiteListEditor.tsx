@@ -37,6 +37,8 @@ export function SiteListEditor({ sites, testid, label, onChange, warn }: Props) 
   const [error, setError] = useState('');
   const [pending, setPending] = useState<{ site: string; warning: string } | null>(null);
   const [editing, setEditing] = useState<{ index: number; value: string; error: string } | null>(null);
+  // The last removal, which one click puts back where it was.
+  const [removed, setRemoved] = useState<{ site: string; index: number } | null>(null);
   const inputId = `${testid}-input`;
 
   const add = async (e: Event): Promise<void> => {
@@ -55,6 +57,17 @@ export function SiteListEditor({ sites, testid, label, onChange, warn }: Props) 
     const site = pending?.site;
     setPending(null);
     if (yes && site && !sites.includes(site)) await onChange([...sites, site]);
+  };
+
+  const remove = async (index: number): Promise<void> => {
+    setRemoved({ site: sites[index]!, index });
+    await onChange(sites.filter((_, j) => j !== index));
+  };
+
+  const undoRemove = async (): Promise<void> => {
+    if (!removed) return;
+    setRemoved(null);
+    if (!sites.includes(removed.site)) await onChange([...sites.slice(0, removed.index), removed.site, ...sites.slice(removed.index)]);
   };
 
   const saveEdit = async (): Promise<void> => {
@@ -108,6 +121,14 @@ export function SiteListEditor({ sites, testid, label, onChange, warn }: Props) 
           </div>
         </div>
       )}
+      {removed && (
+        <p class="muted small" role="status">
+          {t('siteRemoved', removed.site)}{' '}
+          <button type="button" class="link" data-testid={`${testid}-undo`} onClick={() => void undoRemove()}>
+            {t('undo')}
+          </button>
+        </p>
+      )}
       {sites.length === 0 ? (
         <p class="muted small">{t('siteListEmpty')}</p>
       ) : (
@@ -150,7 +171,7 @@ export function SiteListEditor({ sites, testid, label, onChange, warn }: Props) 
                 <button
                   type="button"
                   aria-label={t('siteRemoveLabel', site)}
-                  onClick={() => void onChange(sites.filter((_, j) => j !== i))}
+                  onClick={() => void remove(i)}
                 >
                   {t('siteRemove')}
                 </button>

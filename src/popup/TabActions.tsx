@@ -23,6 +23,8 @@ export function TabActions({ tab }: { tab: TabInfo }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [added, setAdded] = useState('');
+  // Just trusted here: one click takes it back.
+  const [justTrusted, setJustTrusted] = useState(false);
 
   useEffect(() => {
     if (!host) return;
@@ -42,6 +44,7 @@ export function TabActions({ tab }: { tab: TabInfo }) {
       ...s,
       trustedSites: on ? mergeDomains(s.trustedSites, [site]) : removeCovering(s.trustedSites, host),
     }));
+    setJustTrusted(on);
   };
 
   const addReference = async (): Promise<void> => {
@@ -68,6 +71,14 @@ export function TabActions({ tab }: { tab: TabInfo }) {
       )}
       {confirming && tab.site && settings && <TrustConfirm site={tab.site} settings={settings} onAnswer={(yes) => (yes ? void setTrust(true) : setConfirming(false))} />}
       {!confirming && <p class="muted small">{trusted ? t('popupTrustedHelp') : trustable ? t('popupUntrustedHelp') : t('popupNotTrustable')}</p>}
+      {justTrusted && trusted && tab.site && (
+        <p class="small" role="status">
+          {t('popupTrustedNow', tab.site)}{' '}
+          <button type="button" class="link" data-testid="trust-undo" onClick={() => void setTrust(false)}>
+            {t('undo')}
+          </button>
+        </p>
+      )}
       <div class="row">
         <button type="button" data-testid="add-reference" onClick={() => void addReference()}>
           {t('popupAddReference')}

@@ -135,6 +135,25 @@ describe('reader actions in Chromium', () => {
     }
   });
 
+  test('removing a trusted site can be undone, back in its place', async () => {
+    const options = await h.openOptions();
+    const items = async () => (await options.getByTestId('trusted-item').allTextContents()).map(norm);
+    try {
+      await expect.poll(async () => (await items()).length, { timeout: 5000 }).toBeGreaterThan(1);
+      const before = await items();
+      const site = before[0]!.split(' ')[0]!;
+      await options.getByTestId('trusted-item').first().getByRole('button', { name: /^Remove/ }).click();
+      await expect.poll(async () => (await items()).some((t) => t.startsWith(`${site} `)), { timeout: 5000 }).toBe(false);
+      await options.getByTestId('trusted-undo').click();
+      await expect.poll(items, { timeout: 5000 }).toEqual(before);
+      await options.reload();
+      await options.getByTestId('trusted-input').waitFor();
+      expect(await items()).toEqual(before);
+    } finally {
+      await options.close();
+    }
+  });
+
   test('adding a page to the references catches a spun copy of it on another host', async () => {
     const reworded = site.pages.find((p) => p.group === 'reworded')!;
     const originalPath = reworded.path.replace('/reworded/', '/original/');
