@@ -23,7 +23,7 @@ const HOST_STYLE: [string, string][] = [
   ['all', 'initial'],
   ['position', 'fixed'],
   ['right', '16px'],
-  ['bottom', '16px'],
+  ['bottom', '16px'], // raised above a bar the page fixes to the bottom, once shown
   ['z-index', '2147483647'],
   ['display', 'block'],
   ['margin', '0'],
@@ -85,7 +85,37 @@ export function showBanner(result: CheckResult, actions: BannerActions): void {
   root.appendChild(box);
   // On <html>, not <body>: body styles (transforms, overflow) must not affect a fixed element.
   document.documentElement.appendChild(el);
+  el.style.setProperty('bottom', `${GAP + bottomBarHeight(el)}px`, 'important');
   host = el;
+}
+
+const GAP = 16;
+/** However tall a page's bottom bar, the banner rises at most this share of the window above it. */
+const MAX_RISE = 0.4;
+
+/**
+ * The height of what the page fixes along the bottom of the window under the banner (a cookie bar with its
+ * "Accept" button, a player, an app prompt): the banner sits above it instead of covering it. A few points
+ * along the banner's width, a few ancestors each: bounded work, done once when the banner appears.
+ */
+function bottomBarHeight(banner: HTMLElement): number {
+  const box = banner.getBoundingClientRect();
+  const y = innerHeight - 2;
+  let top = innerHeight;
+  for (const x of [box.left + 4, (box.left + box.right) / 2, box.right - 4]) {
+    for (const hit of document.elementsFromPoint(x, y).slice(0, 8)) {
+      if (hit === banner || hit === document.documentElement || hit === document.body) continue;
+      let node: Element | null = hit;
+      for (let depth = 0; node && node !== document.body && depth < 8; depth++, node = node.parentElement) {
+        const position = getComputedStyle(node).position;
+        if (position === 'fixed' || position === 'sticky') {
+          top = Math.min(top, node.getBoundingClientRect().top);
+          break;
+        }
+      }
+    }
+  }
+  return Math.min(Math.max(0, innerHeight - top), innerHeight * MAX_RISE);
 }
 
 export function removeBanner(): void {

@@ -84,6 +84,13 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
       const banner = await h.waitBanner(page, true);
       expect(banner, `banner on ${path}`).not.toBeNull();
       await shootBanner(page, `${name}-${scheme}`);
+      // The page's cookie bar, fixed to the bottom, stays clickable: the banner sits above it.
+      const overlap = await page.evaluate(() => {
+        const bar = document.getElementById('cookie-notice')?.getBoundingClientRect();
+        const ours = document.querySelector('spinscope-banner')?.getBoundingClientRect();
+        return bar && ours && bar.height > 0 ? ours.bottom - bar.top : null;
+      });
+      if (overlap !== null) expect(overlap, `banner over the page's bottom bar on ${path}`).toBeLessThanOrEqual(0);
       const popup = await shootPopup(tab, `${name}-${scheme}`, scheme);
 
       if (name === 'spun') {
