@@ -1,12 +1,13 @@
-/** Makes the screenshots of the last browser test run the reviewed baselines (test/browser/visual.ts). */
+/** Makes the screenshots the last screenshot test compared the reviewed baselines (test/browser/visual.ts). */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCREENSHOTS } from './harness.ts';
-import { BASELINES, isCompared, recordEnvironment } from './visual.ts';
+import { BASELINES, recordEnvironment } from './visual.ts';
 
 mkdirSync(BASELINES, { recursive: true });
-const accepted = readdirSync(SCREENSHOTS)
-  .filter((f) => f.endsWith('.png') && !f.endsWith('-diff.png') && isCompared(f.replace(/\.png$/, '')));
+// The screenshot test lists what it compared; other tests' screenshots are for looking at, not baselines.
+const compared = new Set(readFileSync(join(SCREENSHOTS, 'compared.txt'), 'utf8').split('\n').filter(Boolean));
+const accepted = readdirSync(SCREENSHOTS).filter((f) => compared.has(f.replace(/\.png$/, '')));
 for (const file of accepted) copyFileSync(join(SCREENSHOTS, file), join(BASELINES, file));
 // The run that took them wrote the environment it ran in.
 if (accepted.length) recordEnvironment(readFileSync(join(SCREENSHOTS, 'environment.txt'), 'utf8').trim());

@@ -172,6 +172,8 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
 
 test('every compared screenshot matches its reviewed baseline', (context) => {
   expect(visual.length).toBeGreaterThanOrEqual(12);
+  // What `npm run screenshots:accept` may take as baselines: exactly what was compared here.
+  writeFileSync(join(SCREENSHOTS, 'compared.txt'), visual.map((v) => v.name).join('\n') + '\n');
   const reviewedIn = baselineEnvironment();
   if (reviewedIn !== null && reviewedIn !== environment) {
     console.warn(`Screenshot baselines were taken with ${reviewedIn}; this run has ${environment}: pixels are not comparable, so the comparison is skipped.`);
