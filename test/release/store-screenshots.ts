@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     save('1-banner.png', await page.screenshot());
 
     // The reader has read the banner and closed it, then opens the popup from the toolbar.
-    await h.clickBannerButton(page, /^×$/);
+    await h.clickBannerButton(page, /^Dismiss/);
     await h.waitBanner(page, false);
     const pageShot = await page.screenshot();
     const popup = await h.openPopup(tab, { viewport: POPUP });
