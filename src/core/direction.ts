@@ -1,4 +1,5 @@
 import { phraseRarity } from './rarity.ts';
+import { swapsAName } from './source-free/word-pairs.ts';
 import type { DirectionEvidence, Reference, SourceFreeSummary, Substitution, SwapFluency } from './types.ts';
 
 export interface DirectionInput {
@@ -17,7 +18,6 @@ export interface DirectionInput {
   margin: number;
 }
 
-const CAPITALISED = /(?:^|[^\p{L}])\p{Lu}/u;
 
 /**
  * Weights of each piece of evidence, in one unit: positive leans to the page being the spun side. Data,
@@ -102,10 +102,9 @@ export function decideDirection(input: DirectionInput): DirectionEvidence {
   }
   // Rarity only stands in for the swaps' context when the analyser's tables are missing: round trips make
   // words commoner and spinners rarer, so on real rewrites it pointed the wrong way more often than not.
-  // Names are not a spinner's word choice ("Roosevelt Room" → "Love Room"), so they are left out.
-  const named = input.swapFluency ? [] : input.substitutions.filter((s) => !CAPITALISED.test(s.page) && !CAPITALISED.test(s.reference));
-  const pageRarity = named.length ? meanRarity(named, 'page') : null;
-  const referenceRarity = named.length ? meanRarity(named, 'reference') : null;
+  const words = input.swapFluency ? [] : input.substitutions.filter((s) => !swapsAName(s));
+  const pageRarity = words.length ? meanRarity(words, 'page') : null;
+  const referenceRarity = words.length ? meanRarity(words, 'reference') : null;
   if (pageRarity !== null && referenceRarity !== null) {
     add(w.rarityGap * (pageRarity - referenceRarity), pageRarity >= referenceRarity
       ? 'the words swapped in on the page are less common than the ones they replace'

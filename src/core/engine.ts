@@ -104,7 +104,7 @@ export function createEngine(references: readonly Reference[], engineOptions: En
   };
 
   /** What a check does before it reads any reference's text. */
-  const lookUp = (page: PageInput, options: CheckOptions) => {
+  const lookUpFresh = (page: PageInput, options: CheckOptions) => {
     const thresholds = THRESHOLDS[options.sensitivity ?? 'normal'];
     const text = page.text.length > MAX_CHECKED_CHARS ? page.text.slice(0, MAX_CHECKED_CHARS) : page.text;
     const cleaned = cleanText(text, page.url ? { url: page.url } : {});
@@ -112,13 +112,25 @@ export function createEngine(references: readonly Reference[], engineOptions: En
     const candidates = index.lookup(fingerprints(tokens), thresholds.maxCandidates, thresholds.minSharedFingerprints);
     return { thresholds, text, cleaned, tokens, candidates };
   };
+  // The worker asks `needs`, reads those texts, then `check`s the same page: the look-up is done once.
+  let kept: { page: PageInput; sensitivity: CheckOptions['sensitivity']; found: ReturnType<typeof lookUpFresh> } | null = null;
+  const lookUp = (page: PageInput, options: CheckOptions, keep = false) => {
+    if (kept?.page === page && kept.sensitivity === options.sensitivity) {
+      const { found } = kept;
+      kept = null;
+      return found;
+    }
+    const found = lookUpFresh(page, options);
+    kept = keep ? { page, sensitivity: options.sensitivity, found } : null;
+    return found;
+  };
 
   return {
     references,
     indexBytes: index.bytes + storyIndex.bytes,
     indexes: { fingerprints: index.arrays, stories: storyIndex.arrays },
     needs(page, options = {}) {
-      const { tokens, candidates, thresholds } = lookUp(page, options);
+      const { tokens, candidates, thresholds } = lookUp(page, options, true);
       const [top] = storyIndex.lookup(storyKeys(tokens, PAGE_STORY_KEYS).hashes, 1, thresholds.minStoryKeys);
       return [...candidates.map((c) => c.reference), ...(top ? [top.reference] : [])];
     },

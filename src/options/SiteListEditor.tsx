@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { normalizeDomainEntry, type DomainError } from '../shared/domains.ts';
 import { t } from '../shared/i18n.ts';
+import { PlatformConfirm } from './PlatformConfirm.tsx';
 
 interface Props {
   sites: string[];
@@ -106,21 +107,7 @@ export function SiteListEditor({ sites, testid, label, onChange, warn }: Props) 
           {error}
         </p>
       )}
-      {pending && (
-        <div class="confirm" role="alertdialog" aria-describedby={`${inputId}-warning`} data-testid={`${testid}-warning`}>
-          <p id={`${inputId}-warning`} class="note tone-red">
-            {pending.warning}
-          </p>
-          <div class="row">
-            <button type="button" data-testid={`${testid}-confirm`} onClick={() => void answer(true)}>
-              {t('trustConfirmAnyway', pending.site)}
-            </button>
-            <button type="button" class="primary" ref={(el) => el?.focus()} onClick={() => void answer(false)}>
-              {t('trustCancel')}
-            </button>
-          </div>
-        </div>
-      )}
+      {pending && <PlatformConfirm name={testid} warning={pending.warning} sites={pending.site} onAnswer={(yes) => void answer(yes)} />}
       {removed && (
         <p class="muted small" role="status">
           {t('siteRemoved', removed.site)}{' '}

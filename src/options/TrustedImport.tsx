@@ -10,6 +10,7 @@ import { t } from '../shared/i18n.ts';
 import { exportSitesJson, exportSitesText, parseSiteImport, type ImportError } from '../shared/site-import.ts';
 import type { SettingsUpdate } from './App.tsx';
 import { download, readFileText } from './download.ts';
+import { PlatformConfirm } from './PlatformConfirm.tsx';
 import { domainErrorText } from './SiteListEditor.tsx';
 
 export function TrustedImport({ sites, update }: { sites: string[]; update: SettingsUpdate }) {
@@ -84,19 +85,12 @@ export function TrustedImport({ sites, update }: { sites: string[]; update: Sett
           </button>
         </div>
         {platforms.length > 0 && (
-          <div class="confirm" role="alertdialog" aria-describedby="import-platform-warning" data-testid="import-platform-warning">
-            <p id="import-platform-warning" class="note tone-red">
-              {t('trustPlatformWarning', platforms.join(', '))}
-            </p>
-            <div class="row">
-              <button type="button" data-testid="import-platform-confirm" onClick={() => void answer(true)}>
-                {t('trustConfirmAnyway', platforms.join(', '))}
-              </button>
-              <button type="button" class="primary" ref={(el) => el?.focus()} onClick={() => void answer(false)}>
-                {t('trustCancel')}
-              </button>
-            </div>
-          </div>
+          <PlatformConfirm
+            name="import-platform"
+            warning={t('trustPlatformWarning', platforms.join(', '))}
+            sites={platforms.join(', ')}
+            onAnswer={(yes) => void answer(yes)}
+          />
         )}
         {report && (
           <div role="status">

@@ -3,15 +3,13 @@ import type { Span, Substitution, SwapFluency } from '../types.ts';
 import { pairAssociation, UNKNOWN_WORD } from './fluency.ts';
 import type { Lexicon } from './lexicon.ts';
 import { SOURCE_FREE_SETTINGS as S } from './settings.ts';
-import { isAdjacentPair } from './word-pairs.ts';
+import { isAdjacentPair, swapsAName } from './word-pairs.ts';
 
 export interface AlignedSide {
   text: string;
   tokens: Tokens;
 }
 
-/** Names are not a spinner's word choice ("Roosevelt Room" → "Love Room"): such swaps say nothing of fluency. */
-const CAPITALISED = /(?:^|[^\p{L}])\p{Lu}/u;
 
 /** The first token starting at or after `offset`. */
 function tokenAt(tokens: Tokens, offset: number): number {
@@ -49,7 +47,7 @@ export function compareSwapFluency(page: AlignedSide, reference: AlignedSide, su
   let pageWorse = 0;
   let referenceWorse = 0;
   for (const s of substitutions) {
-    if (CAPITALISED.test(s.page) || CAPITALISED.test(s.reference)) continue;
+    if (swapsAName(s)) continue;
     const onPage = windowAssociation(page, lexicon, s.pageSpan);
     const onReference = windowAssociation(reference, lexicon, s.referenceSpan);
     if (onPage === null || onReference === null) continue;

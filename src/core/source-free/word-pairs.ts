@@ -34,6 +34,13 @@ function onlySpaces(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * A swap with a capitalised word on either side involves a name, and names are not a spinner's word choice
+ * ("Roosevelt Room" → "Love Room"): such swaps say nothing about fluency or rarity.
+ */
+const CAPITAL = /(?:^|[^\p{L}])\p{Lu}/u;
+export const swapsAName = (s: { page: string; reference: string }): boolean => CAPITAL.test(s.page) || CAPITAL.test(s.reference);
+
 /** A capitalised word that does not begin a sentence is a name: no spinner chose it from a thesaurus. */
 export function isName(tokens: Tokens, i: number): boolean {
   return tokens.capitalised[i] === 1 && tokens.sentenceStart[i] === 0;
