@@ -223,15 +223,23 @@ export async function launchChromium(opts: { headless?: boolean; site?: Site } =
 
   // Chrome opens a blank first tab; keep it (closing the last tab would close the context).
   const worker = async (): Promise<Worker> => {
-    const current = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+    const find = () => context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+    const current = find();
     if (current) return current;
-    // A stopped worker starts again on any extension event: opening an extension page does it.
-    const waiting = context.waitForEvent('serviceworker', { timeout: 15_000 });
+    // A stopped worker starts again on any extension event: opening an extension page does it. The list is
+    // polled rather than the "serviceworker" event awaited: a worker that started a moment earlier, woken by
+    // a page, has already sent its event.
     const p = await context.newPage();
-    await p.goto(`chrome-extension://${extensionId}/${OPTIONS_PATH}`).catch(() => undefined);
-    const w = await waiting;
-    await p.close();
-    return w;
+    try {
+      await p.goto(`chrome-extension://${extensionId}/${OPTIONS_PATH}`).catch(() => undefined);
+      for (const deadline = Date.now() + 15_000; Date.now() < deadline; await p.waitForTimeout(100)) {
+        const w = find();
+        if (w) return w;
+      }
+      throw new Error("the extension's service worker did not start within 15 s");
+    } finally {
+      await p.close();
+    }
   };
 
   const swEval = async <R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> => {
