@@ -1,11 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Sensitivity } from '../core/index.ts';
-import { buildReference } from '../core/index.ts';
 import { encodePack, packEntry, type PackEntry } from '../core/pack/format.ts';
 import { DocumentError, isWebAddress, listDocumentFiles, readDocument } from '../node/documents.ts';
-import { isPackFile, loadBundledLibrary, readPackFile, type Library } from '../node/packs.ts';
-import { createNodeEngine, nodeSourceFreeAnalyser } from '../node/source-free.ts';
+import { listLibraryFiles, loadBundledLibrary, loadLibrary } from '../node/library.ts';
+import { createNodeEngine } from '../node/source-free.ts';
 import { COLOUR, PLAIN, referenceJson, referenceLine, resultBlock, resultJson } from './format.ts';
 import { createProgress } from './progress.ts';
 
@@ -62,7 +61,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   if (parsed.command === 'pack') return packCommand(parsed.inputs, parsed.out!, io, reportError).then((ok) => (ok && !failed.value ? 0 : 1));
 
   const bundled = await loadBundledLibrary();
-  const extra = await loadExtraReferences(parsed.refs, reportError);
+  const extra = await loadLibrary(parsed.refs, 'user', (error) => reportError(error.file, `reference skipped: ${error.reason}`));
   const library = [...bundled.references, ...extra.references];
 
   if (parsed.command === 'refs') {
@@ -97,57 +96,25 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   return failed.value ? 1 : 0;
 }
 
-/** Documents are read and fingerprinted; packs are restored as they are. */
-async function loadExtraReferences(paths: string[], reportError: (file: string, reason: string) => void): Promise<Library> {
-  const library: Library = { references: [], prepared: [] };
-  for (const file of await listPackAndDocumentFiles(paths)) {
-    try {
-      if (await isPackFile(file)) {
-        const pack = await readPackFile(file, 'user');
-        library.references.push(...pack.references);
-        library.prepared.push(...pack.prepared);
-      } else {
-        library.references.push(buildReference({ ...(await readDocument(file)), origin: 'user' }, nodeSourceFreeAnalyser()));
-        library.prepared.push(undefined);
-      }
-    } catch (error) {
-      if (!(error instanceof DocumentError)) throw error;
-      reportError(file, `reference skipped: ${error.reason}`);
-    }
-  }
-  return library;
-}
-
-/** A pack named on the command line is taken as it is; folders give their documents. */
-async function listPackAndDocumentFiles(paths: readonly string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const path of paths) files.push(...((await isPackFile(path)) ? [path] : await listDocumentFiles([path])));
-  return files;
-}
-
 /** `spinscope pack`: every input fingerprinted once (packs merged as they are), then one file written. */
 async function packCommand(inputs: string[], out: string, io: Io, reportError: (file: string, reason: string) => void): Promise<boolean> {
-  const files = await listPackAndDocumentFiles(inputs);
+  const files = await listLibraryFiles(inputs);
   const progress = createProgress(files.length, process.stderr, 'packed');
   const entries: PackEntry[] = [];
   const ids = new Set<string>();
   let done = 0;
+  const skip = (file: string, reason: string) => {
+    progress.clear();
+    reportError(file, `reference skipped: ${reason}`);
+  };
   for (const file of files) {
-    try {
-      const refs = (await isPackFile(file)) ? (await readPackFile(file, 'user')).references : [buildReference({ ...(await readDocument(file)), origin: 'user' }, nodeSourceFreeAnalyser())];
-      for (const r of refs) {
-        if (ids.has(r.id)) {
-          progress.clear();
-          reportError(file, `reference skipped: another input has the id ${r.id}`);
-          continue;
-        }
+    const { references } = await loadLibrary([file], 'user', (error) => skip(error.file, error.reason));
+    for (const r of references) {
+      if (ids.has(r.id)) skip(file, `another input has the id ${r.id}`);
+      else {
         ids.add(r.id);
         entries.push(packEntry(r));
       }
-    } catch (error) {
-      if (!(error instanceof DocumentError)) throw error;
-      progress.clear();
-      reportError(file, `reference skipped: ${error.reason}`);
     }
     progress.tick(++done, file);
   }

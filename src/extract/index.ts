@@ -74,6 +74,11 @@ export function pageAddress(doc: Document): string | null {
 
 export { isWebAddress } from './address.ts';
 
+/** What a document reader needs from a parsed HTML page (see document.ts). */
+export function readArticle(doc: Document): { article: ExtractedArticle | null; declared: string | null } {
+  return { article: extractArticle(doc), declared: pageAddress(doc) };
+}
+
 /**
  * Readability's cost grows steeply with nesting depth (seconds at a depth of 1,000) and with the
  * element count; real articles stay far below both, hostile pages need not. Elements nested deeper

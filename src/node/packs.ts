@@ -1,9 +1,8 @@
-/** Reference packs on disk: telling one from a document, reading one, and the command's bundled library. */
+/** Reference packs on disk: telling one from a document and reading one. */
 import { open, readFile } from 'node:fs/promises';
 import { checkBodies, decodePack, PACK_MAGIC, PackError, restoreReferences, type Prepared } from '../core/pack/format.ts';
 import type { Reference } from '../core/index.ts';
 import { DocumentError } from './documents.ts';
-import { loadSeedLibrary } from './library.ts';
 
 /** References with, for those restored from a pack, their fingerprints (undefined: made by the engine). */
 export interface Library {
@@ -42,13 +41,4 @@ export async function readPackFile(file: string, origin: Reference['origin']): P
     if (error instanceof PackError) throw new DocumentError(file, error.message);
     throw error;
   }
-}
-
-/** The compiled command ships the seed library as a pack beside it; from the sources it is built from seeds/. */
-export const BUNDLED_PACK = new URL('./seeds.pack', import.meta.url);
-
-export async function loadBundledLibrary(): Promise<Library> {
-  if (await isPackFile(BUNDLED_PACK.pathname)) return readPackFile(BUNDLED_PACK.pathname, 'bundled');
-  const references = await loadSeedLibrary();
-  return { references, prepared: references.map(() => undefined) };
 }

@@ -1,12 +1,22 @@
 /** Adding a reference: by pasting a text, from a file, or from an open tab whose article was read. */
 import { useEffect, useState } from 'preact/hooks';
+import { DocumentError, type DocumentProblem } from '../extract/document.ts';
+import { isWebAddress } from '../extract/address.ts';
 import { t } from '../shared/i18n.ts';
 import { sendToWorker } from '../shared/messaging.ts';
 import type { Reply } from '../shared/messages.ts';
 import type { CheckedTab, NewReference } from '../shared/state.ts';
-import { readFileText } from './download.ts';
+import { readFileBytes } from './download.ts';
 import { libraryErrorText } from './library-status.ts';
 import { fileToDoc } from './reference-files.ts';
+
+const FILE_PROBLEM_TEXT = {
+  unreadable: 'libraryFileUnreadable',
+  empty: 'libraryFileEmpty',
+  binary: 'libraryFileBinary',
+  'not-utf8': 'libraryFileEncoding',
+  'no-article': 'libraryNoArticle',
+} as const satisfies Record<DocumentProblem, string>;
 
 export function AddReference({ onAdded }: { onAdded(message: string): void }) {
   const [title, setTitle] = useState('');
@@ -39,7 +49,7 @@ export function AddReference({ onAdded }: { onAdded(message: string): void }) {
     if (!text.trim()) return setError(t('libraryNeedText'));
     const url = address.trim();
     // Where the original lives: the popup links to it, so only a web address is taken.
-    if (url && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url)) return setError(t('libraryNeedWebAddress'));
+    if (url && !isWebAddress(url)) return setError(t('libraryNeedWebAddress'));
     done(await sendToWorker({ type: 'add-reference', doc: { title, source, text, url: url || null, date: null, role } }));
     setTitle('');
     setSource('');
@@ -53,11 +63,11 @@ export function AddReference({ onAdded }: { onAdded(message: string): void }) {
     input.value = '';
     if (!file) return;
     try {
-      const doc = fileToDoc(file.name, await readFileText(file));
-      if (!doc) return setError(t('libraryNoArticle'));
+      const doc = fileToDoc(file.name, await readFileBytes(file));
       done(await sendToWorker({ type: 'add-reference', doc: { ...doc, role } }));
     } catch (err) {
-      setError(t('libraryError', err instanceof Error ? err.message : String(err)));
+      if (err instanceof DocumentError) setError(t(FILE_PROBLEM_TEXT[err.problem]));
+      else setError(t('libraryError', err instanceof Error ? err.message : String(err)));
     }
   };
 

@@ -3,15 +3,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
 import { isSharedPlatform } from '../shared/platforms.ts';
 import type { Settings } from '../shared/settings.ts';
-import { loadSettings, onSettingsChanged, updateSettings } from '../shared/storage.ts';
+import { loadSettings, onSettingsChanged, updateSettings, type SettingsUpdate } from '../shared/storage.ts';
 import { PackSection } from './PackSection.tsx';
 import { Privacy } from './Privacy.tsx';
 import { ReferenceLibrary } from './ReferenceLibrary.tsx';
 import { SiteListEditor } from './SiteListEditor.tsx';
 import { TrustedImport } from './TrustedImport.tsx';
 import { WarningsSection } from './WarningsSection.tsx';
-
-export type SettingsUpdate = (update: (s: Settings) => Settings) => Promise<void>;
 
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);

@@ -8,7 +8,7 @@ import { mergeDomains } from '../shared/domains.ts';
 import { isSharedPlatform } from '../shared/platforms.ts';
 import { t } from '../shared/i18n.ts';
 import { exportSitesJson, exportSitesText, parseSiteImport, type ImportError } from '../shared/site-import.ts';
-import type { SettingsUpdate } from './App.tsx';
+import type { SettingsUpdate } from '../shared/storage.ts';
 import { download, readFileText } from './download.ts';
 import { PlatformConfirm } from './PlatformConfirm.tsx';
 import { domainErrorText } from './SiteListEditor.tsx';

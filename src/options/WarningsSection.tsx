@@ -4,7 +4,7 @@ import type { Sensitivity } from '../core/types.ts';
 import { loadLearned } from '../shared/storage.ts';
 import { t } from '../shared/i18n.ts';
 import { SENSITIVITIES, type Settings } from '../shared/settings.ts';
-import type { SettingsUpdate } from './App.tsx';
+import type { SettingsUpdate } from '../shared/storage.ts';
 
 export function WarningsSection({ settings, update }: { settings: Settings; update: SettingsUpdate }) {
   const [learned, setLearned] = useState<number | null>(null);

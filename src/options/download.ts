@@ -15,3 +15,8 @@ export function readFileText(file: File, maxBytes = 25_000_000): Promise<string>
   if (file.size > maxBytes) return Promise.reject(new Error('file too large'));
   return file.text();
 }
+
+export async function readFileBytes(file: File, maxBytes = 25_000_000): Promise<Uint8Array> {
+  if (file.size > maxBytes) throw new Error('file too large');
+  return new Uint8Array(await file.arrayBuffer());
+}

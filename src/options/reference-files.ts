@@ -2,7 +2,8 @@
  * Turns what the user gives the library into references: a pasted text, a .txt or .html file,
  * or a JSON export (ours: a list of { title, text, source, url, date }).
  */
-import { extractArticle } from '../extract/index.ts';
+import { readDocumentBytes } from '../extract/document.ts';
+import { readArticle } from '../extract/index.ts';
 import { MAX_IMPORT_DOCS, MAX_TEXT, MAX_TITLE } from '../shared/messages.ts';
 import type { NewReference } from '../shared/state.ts';
 
@@ -50,19 +51,14 @@ function toDoc(item: unknown): NewReference | null {
   };
 }
 
-/** A plain-text or HTML file as one reference; the file name stands in for a missing title. */
-export function fileToDoc(name: string, content: string): NewReference | null {
-  const base = name.replace(/\.[a-z0-9]+$/i, '');
-  if (/\.html?$/i.test(name)) {
-    // DOMParser documents are inert: no scripts run, nothing loads.
-    const doc = new DOMParser().parseFromString(content, 'text/html');
-    const article = extractArticle(doc);
-    if (!article) return null;
-    return { title: article.title || base, text: article.text.slice(0, MAX_TEXT), source: article.siteName ?? '', url: null, date: null };
-  }
-  const text = content.replace(/\r\n?/g, '\n').trim();
-  if (!text) return null;
-  return { title: base, text: text.slice(0, MAX_TEXT), source: '', url: null, date: null };
+/**
+ * A plain-text or HTML file as one reference, read as the command reads files; the file name stands in for
+ * a missing title. Throws DocumentError with the reason when the file is not a readable document.
+ */
+export function fileToDoc(name: string, bytes: Uint8Array): NewReference {
+  // DOMParser documents are inert: no scripts run, nothing loads.
+  const doc = readDocumentBytes(name, bytes, (html) => readArticle(new DOMParser().parseFromString(html, 'text/html')));
+  return { title: (doc.title || doc.name).slice(0, MAX_TITLE), text: doc.text.slice(0, MAX_TEXT), source: (doc.source ?? '').slice(0, MAX_TITLE), url: doc.url ?? null, date: null };
 }
 
 export function exportReferencesJson(docs: NewReference[]): string {

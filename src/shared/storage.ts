@@ -33,6 +33,9 @@ export async function loadSettings(): Promise<Settings> {
 }
 
 /** Read-modify-write; the updater gets a valid value even if storage held garbage. */
+/** How a page changes settings: a function of the current ones, applied to what is stored (see updateSettings). */
+export type SettingsUpdate = (update: (current: Settings) => Settings) => Promise<void>;
+
 export async function updateSettings(update: (current: Settings) => Settings): Promise<Settings> {
   const next = parseSettings(update(await loadSettings())).settings;
   await ext().storage.local.set({ [SETTINGS_KEY]: next });

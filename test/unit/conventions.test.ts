@@ -73,6 +73,27 @@ describe('import boundaries', () => {
     const valueImports = imports.filter((i) => i.specifier === 'webextension-polyfill' && !i.typeOnly).map((i) => relative(ROOT, i.file));
     expect(valueImports).toEqual(['src/shared/install-browser.ts']);
   });
+
+  it('no module imports itself back, not even through types (a circle hides which side owns the shared piece)', () => {
+    const graph = new Map<string, string[]>();
+    for (const i of imports.filter((i) => i.specifier.startsWith('.'))) {
+      graph.set(i.file, [...(graph.get(i.file) ?? []), resolve(dirname(i.file), i.specifier)]);
+    }
+    const circles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (file: string, path: string[]): void => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        circles.push([...path.slice(path.indexOf(file)), file].map((f) => relative(SRC, f)).join(' → '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const next of graph.get(file) ?? []) visit(next, [...path, file]);
+      state.set(file, 'done');
+    };
+    for (const file of graph.keys()) visit(file, []);
+    expect(circles).toEqual([]);
+  });
 });
 
 describe('page text is never markup', () => {

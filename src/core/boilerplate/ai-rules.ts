@@ -1,4 +1,4 @@
-import type { BoilerplateRule } from './rules.ts';
+import type { BoilerplateRule } from './rule.ts';
 
 /**
  * A language model's leftovers published as an article: its refusal, its request for the text it was meant

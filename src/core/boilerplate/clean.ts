@@ -1,6 +1,7 @@
 import { paragraphs } from '../text.ts';
 import type { BoilerplateHit, Span } from '../types.ts';
-import { BOILERPLATE_RULES, TAIL_PARAGRAPHS, type BoilerplateRule } from './rules.ts';
+import { TAIL_PARAGRAPHS, type BoilerplateRule } from './rule.ts';
+import { BOILERPLATE_RULES } from './rules.ts';
 import { findDate } from './dates.ts';
 import { onSite } from './site.ts';
 import { segments } from './segments.ts';

@@ -1,4 +1,4 @@
-import type { BoilerplateRule } from './rules.ts';
+import type { BoilerplateRule } from './rule.ts';
 
 /**
  * Feed disclaimers and feed-to-post automation marks, in English, German, French and Spanish.

@@ -1,5 +1,5 @@
 import { FEED_DATE } from './feed-rules.ts';
-import type { BoilerplateRule } from './rules.ts';
+import type { BoilerplateRule } from './rule.ts';
 
 
 /**
