@@ -72,8 +72,6 @@ export function pageAddress(doc: Document): string | null {
   return null;
 }
 
-export { isWebAddress } from './address.ts';
-
 /** What a document reader needs from a parsed HTML page (see document.ts). */
 export function readArticle(doc: Document): { article: ExtractedArticle | null; declared: string | null } {
   return { article: extractArticle(doc), declared: pageAddress(doc) };
