@@ -1,16 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
-import { classifySender, route, type Handlers } from '../../../src/background/router.ts';
+import { classifySender, route } from '../../../src/background/router.ts';
 import { MAX_IMPORT_DOCS, MAX_SPANS, MAX_TEXT, parseMessage } from '../../../src/shared/messages.ts';
 import { EXTENSION_ID, EXTENSION_ORIGIN, installFakeBrowser } from './fake-browser.ts';
+import { handled, spyHandlers, type SpyHandlers } from './spy-handlers.ts';
 
 const check = {
   type: 'page-check',
   url: 'https://news.example.com/a',
   title: 'A title',
   text: 'Body text.\n\nMore.',
-  byline: null,
-  siteName: 'Example',
   fullLoad: true,
   partial: false,
 };
@@ -47,7 +46,7 @@ describe('parseMessage', () => {
     ['an unknown type', { type: 'eval', code: '1' }, /unknown message type/],
     ['an inherited type name', { type: 'constructor' }, /unknown message type/],
     ['an extra field', { ...check, tabId: 3 }, /unexpected field "tabId"/],
-    ['a missing field', { type: 'page-check', url: 'https://x.org', title: 't', text: 'x', byline: null }, /siteName/],
+    ['a missing field', { type: 'page-check', url: 'https://x.org', title: 't', text: 'x', partial: false }, /fullLoad/],
     ['a wrong field type', { ...check, title: 5 }, /title: not a string/],
     ['an oversized text', { ...check, text: 'x'.repeat(MAX_TEXT + 1) }, /text: longer than/],
     ['an empty text', { ...check, text: '' }, /text: too short/],
@@ -94,40 +93,41 @@ describe('classifySender', () => {
 });
 
 describe('route', () => {
-  let handlers: Handlers & { content: ReturnType<typeof vi.fn>; page: ReturnType<typeof vi.fn> };
+  let handlers: SpyHandlers;
   beforeEach(() => {
     installFakeBrowser();
-    handlers = { content: vi.fn(async () => 'content-done'), page: vi.fn(async () => 'page-done') } as never;
+    handlers = spyHandlers('done');
   });
 
-  it('hands a content message to the content handler with the sender tab, not a tab from the message', async () => {
-    expect(await route(check, contentIn(7), handlers)).toEqual({ ok: true, value: 'content-done' });
-    expect(handlers.content).toHaveBeenCalledWith(check, 7);
+  it('hands a content message to its handler with the sender tab, not a tab from the message', async () => {
+    expect(await route(check, contentIn(7), handlers)).toEqual({ ok: true, value: 'done' });
+    expect(handlers['page-check']).toHaveBeenCalledWith(check, 7);
+    expect(handled(handlers)).toBe(1);
   });
 
   it('refuses a content script asking about another tab', async () => {
     const r = await route({ type: 'get-tab-state', tabId: 1 }, contentIn(7), handlers);
     expect(r).toEqual({ ok: false, error: 'content scripts may only ask about their own tab' });
-    expect(handlers.page).not.toHaveBeenCalled();
+    expect(handled(handlers)).toBe(0);
   });
 
   it('refuses a content message whose url is another origin than the sender page', async () => {
     const r = await route({ ...check, url: 'https://other.example.org/a' }, contentIn(7), handlers);
     expect(r).toMatchObject({ ok: false });
-    expect(handlers.content).not.toHaveBeenCalled();
+    expect(handled(handlers)).toBe(0);
   });
 
   it('refuses content messages from our pages, malformed messages and tab-only messages', async () => {
     expect(await route(check, ownPage(), handlers)).toMatchObject({ ok: false });
     expect(await route({ type: 'nope' }, ownPage(), handlers)).toMatchObject({ ok: false, error: expect.stringMatching(/unknown/) });
     expect(await route({ type: 'get-article' }, ownPage(), handlers)).toMatchObject({ ok: false });
-    expect(handlers.content).not.toHaveBeenCalled();
-    expect(handlers.page).not.toHaveBeenCalled();
+    expect(handled(handlers)).toBe(0);
   });
 
   it('answers our pages, and turns a handler failure into an error reply instead of throwing', async () => {
-    expect(await route({ type: 'list-references' }, ownPage(), handlers)).toEqual({ ok: true, value: 'page-done' });
-    handlers.page.mockRejectedValueOnce(new Error('engine not ready'));
+    expect(await route({ type: 'list-references' }, ownPage(), handlers)).toEqual({ ok: true, value: 'done' });
+    expect(handlers['list-references']).toHaveBeenCalledWith({ type: 'list-references' }, undefined);
+    handlers['list-references'].mockRejectedValueOnce(new Error('engine not ready'));
     expect(await route({ type: 'list-references' }, ownPage(), handlers)).toEqual({ ok: false, error: 'engine not ready' });
   });
 });
