@@ -5,15 +5,13 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import { ext } from '../shared/browser.ts';
-import { CONTENT_TYPES, TAB_TYPES, parseMessage, type ContentMessage, type PageMessage } from '../shared/messages.ts';
-import { errorReply, errorText, okReply } from '../shared/messaging.ts';
+import { isContentMessage, isTabMessage, parseMessage, type ContentMessage, type ContentType, type Handlers, type MessageType, type PageMessage, type PageType, type Reply } from '../shared/messages.ts';
+import { answer, errorReply, errorText } from '../shared/messaging.ts';
 
 export type Sender = { role: 'content'; tabId: number; url: string } | { role: 'page'; tabId: number | null };
 
-export interface Handlers {
-  content(msg: ContentMessage, tabId: number): Promise<unknown>;
-  page(msg: PageMessage): Promise<unknown>;
-}
+/** The worker's answers: one per message it receives; a content script's are given the sender's tab. */
+export type WorkerHandlers = Handlers<ContentType, number> & Handlers<PageType>;
 
 /** Who sent it: one of our pages, a content script in a tab's top frame, or nobody we answer. */
 export function classifySender(sender: Runtime.MessageSender, ownId: string, ownOrigin: string): Sender | null {
@@ -40,7 +38,7 @@ export function sameOrigin(a: string, b: string): boolean {
  * Never throws: whatever arrives, the answer is a reply, and every refusal is logged with its reason
  * so a misbehaving content script shows up in the worker's console.
  */
-export async function route(raw: unknown, sender: Runtime.MessageSender, handlers: Handlers): Promise<unknown> {
+export async function route(raw: unknown, sender: Runtime.MessageSender, handlers: WorkerHandlers): Promise<Reply<MessageType>> {
   let checked: Checked;
   try {
     checked = admit(raw, sender);
@@ -51,12 +49,8 @@ export async function route(raw: unknown, sender: Runtime.MessageSender, handler
     console.warn('Spinscope: message refused:', checked.refused);
     return errorReply(checked.refused);
   }
-  try {
-    if (checked.role === 'content') return okReply(await handlers.content(checked.msg, checked.tabId));
-    return okReply(await handlers.page(checked.msg));
-  } catch (e) {
-    return errorReply(e);
-  }
+  if (checked.role === 'content') return answer(handlers, checked.msg, checked.tabId);
+  return answer(handlers, checked.msg, undefined);
 }
 
 type Checked =
@@ -71,14 +65,13 @@ function admit(raw: unknown, sender: Runtime.MessageSender): Checked {
   const parsed = parseMessage(raw);
   if (!parsed.ok) return { refused: parsed.reason };
   const msg = parsed.message;
-  if (TAB_TYPES.has(msg.type)) return { refused: 'not a worker message' };
-  if (CONTENT_TYPES.has(msg.type)) {
+  if (isTabMessage(msg)) return { refused: 'not a worker message' };
+  if (isContentMessage(msg)) {
     if (who.role !== 'content') return { refused: 'content message from a non-content sender' };
-    const content = msg as ContentMessage;
     // The page may have changed its URL with pushState; the origin cannot change.
-    if ('url' in content && !sameOrigin(content.url, who.url)) return { refused: 'url is not the sender page' };
-    return { role: 'content', msg: content, tabId: who.tabId };
+    if ('url' in msg && !sameOrigin(msg.url, who.url)) return { refused: 'url is not the sender page' };
+    return { role: 'content', msg, tabId: who.tabId };
   }
   if (who.role !== 'page') return { refused: 'content scripts may only ask about their own tab' };
-  return { role: 'page', msg: msg as PageMessage };
+  return { role: 'page', msg };
 }

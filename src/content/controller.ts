@@ -10,8 +10,8 @@ import { PageSlice } from '../extract/slice.ts';
 import { carriesMachineMarks } from './machine-marks.ts';
 import { ext } from '../shared/browser.ts';
 import { hostUnderAny } from '../shared/host-match.ts';
-import { MAX_TEXT, parseMessage, type ArticleReply, type PageStatus, type TabMessage } from '../shared/messages.ts';
-import { errorReply, okReply, sendToWorker } from '../shared/messaging.ts';
+import { MAX_TEXT, MAX_TITLE, isTabMessage, parseMessage, type Handlers, type PageStatus, type Reply, type TabType } from '../shared/messages.ts';
+import { answer, errorReply, sendToWorker } from '../shared/messaging.ts';
 import type { Settings } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged } from '../shared/storage.ts';
 import { bannerHost, removeBanner, showBanner } from './banner.ts';
@@ -49,8 +49,23 @@ export class PageController {
   /** Whether the address changed in-page since the load: such a page is checked but never learned. */
   private routed = false;
   private readonly routes = new RouteBudget();
-  private readonly onMessage = (msg: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined =>
+  private readonly onMessage = (msg: unknown, sender: Runtime.MessageSender): Promise<Reply<TabType>> | undefined =>
     this.answer(msg, sender);
+  /** What this page answers the worker and the popup. */
+  private readonly handlers: Handlers<TabType> = {
+    highlight: (msg) => ({
+      found: this.article && samePage(this.article.url, location.href) ? highlightSpans(this.article.text, msg.spans, bannerHost()) : 0,
+    }),
+    'clear-highlights': () => {
+      clearHighlights();
+      return null;
+    },
+    'get-status': () => ({ url: location.href, status: this.status, ...(this.tooLong ? { tooLong: true } : {}) }),
+    'get-article': () => {
+      const a = this.article;
+      return a ? { url: a.url, title: a.title, text: a.text, siteName: a.siteName?.slice(0, MAX_TITLE) ?? null } : null;
+    },
+  };
 
   async start(): Promise<void> {
     if (!/^https?:$/.test(location.protocol)) return;
@@ -174,17 +189,9 @@ export class PageController {
     this.status = 'checking';
     this.reported = true;
     const text = cutText(article.text);
-    this.article = { ...article, text, url };
-    const reply = await sendToWorker({
-      type: 'page-check',
-      url,
-      title: article.title.slice(0, 1000) || document.title.slice(0, 1000),
-      text,
-      byline: article.byline?.slice(0, 1000) ?? null,
-      siteName: article.siteName?.slice(0, 1000) ?? null,
-      fullLoad: !this.routed && loadedHere(url),
-      partial,
-    });
+    const title = article.title.slice(0, MAX_TITLE) || document.title.slice(0, MAX_TITLE);
+    this.article = { ...article, title, text, url };
+    const reply = await sendToWorker({ type: 'page-check', url, title, text, fullLoad: !this.routed && loadedHere(url), partial });
     if (signal.aborted) return;
     if (!reply.ok) {
       this.status = 'failed';
@@ -220,30 +227,13 @@ export class PageController {
   }
 
   /** Messages from the worker or our pages (never from the page itself, which cannot reach this listener). */
-  private answer(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
+  private answer(raw: unknown, sender: Runtime.MessageSender): Promise<Reply<TabType>> | undefined {
     const runtime = ext().runtime;
     if (sender.id !== runtime.id || (sender.url !== undefined && !sender.url.startsWith(runtime.getURL('')))) return undefined;
     const parsed = parseMessage(raw);
     if (!parsed.ok) return Promise.resolve(errorReply(parsed.reason));
-    const msg = parsed.message as TabMessage;
-    switch (msg.type) {
-      case 'highlight': {
-        if (!this.article || !samePage(this.article.url, location.href)) return Promise.resolve(okReply({ found: 0 }));
-        return Promise.resolve(okReply({ found: highlightSpans(this.article.text, msg.spans, bannerHost()) }));
-      }
-      case 'clear-highlights':
-        clearHighlights();
-        return Promise.resolve(okReply(null));
-      case 'get-status':
-        return Promise.resolve(okReply<PageStatus>({ url: location.href, status: this.status, ...(this.tooLong ? { tooLong: true } : {}) }));
-      case 'get-article': {
-        const a = this.article;
-        const reply: ArticleReply | null = a ? { url: a.url, title: a.title, text: a.text, siteName: a.siteName } : null;
-        return Promise.resolve(okReply(reply));
-      }
-      default:
-        return Promise.resolve(errorReply('not a tab message'));
-    }
+    if (!isTabMessage(parsed.message)) return Promise.resolve(errorReply('not a tab message'));
+    return answer(this.handlers, parsed.message, undefined);
   }
 }
 

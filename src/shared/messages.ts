@@ -1,7 +1,8 @@
 /**
- * The one message protocol between contexts. Every message is a member of `Message` and is checked
- * by `parseMessage` on receipt: a content script runs next to a hostile page, so nothing is trusted
- * because of its type annotation.
+ * The one message protocol between contexts: what each message carries (`Requests`) and what it is
+ * answered with (`Replies`); senders and receivers are typed from these two maps. Every message is
+ * checked by `parseMessage` on receipt, and a tab's reply by `checkTabReply`: a content script runs
+ * next to a hostile page, so nothing is trusted because of its type annotation.
  */
 import type { Span } from '../core/types.ts';
 import type { CheckedTab, ImportReport, LibraryPackAction, LibraryPackReply, NewReference, ReferenceList, ReferenceSummary, SelectionState, TabState } from './state.ts';
@@ -17,46 +18,85 @@ export const MAX_IMPORT_CHARS = 20_000_000;
 /** A reference pack sent as base64: under the 64 MiB a browser message may carry. */
 export const MAX_PACK_CHARS = 60_000_000;
 
-/** Sent by the content script; always about the sender's own tab, which is why no tab id is carried. */
-export type ContentMessage =
-  | {
-      type: 'page-check';
-      url: string;
-      title: string;
-      text: string;
-      byline: string | null;
-      siteName: string | null;
-      /** The page was loaded in full at this address, not reached by in-page navigation: only such a page is learned. */
-      fullLoad: boolean;
-      /** The text is a bounded slice of a page too big or too strange to read whole. */
-      partial: boolean;
-    }
-  | { type: 'page-status'; url: string; status: 'not-article' | 'skipped' }
-  | { type: 'page-dismiss'; url: string }
-  | { type: 'page-open-details' };
+/**
+ * What each message carries besides its type. Content messages are always about the sender's own
+ * tab, which is why none carries a tab id; every field is one its receiver reads.
+ */
+export interface Requests {
+  // From a content script to the worker.
+  'page-check': {
+    url: string;
+    title: string;
+    text: string;
+    /** The page was loaded in full at this address, not reached by in-page navigation: only such a page is learned. */
+    fullLoad: boolean;
+    /** The text is a bounded slice of a page too big or too strange to read whole. */
+    partial: boolean;
+  };
+  'page-status': { url: string; status: 'not-article' | 'skipped' };
+  'page-dismiss': { url: string };
+  'page-open-details': NoFields;
+  // From the extension's own pages (popup, options) to the worker.
+  'get-tab-state': { tabId: number };
+  'add-reference-from-tab': { tabId: number };
+  'add-reference': { doc: NewReference };
+  'remove-reference': { id: string };
+  'list-references': NoFields;
+  'export-references': NoFields;
+  'import-references': { docs: NewReference[] };
+  'get-selection-result': NoFields;
+  'list-checked-tabs': NoFields;
+  'library-pack': { action: LibraryPackAction; data: string | null; cap: number | null };
+  // From the worker or the popup to a tab's content script.
+  highlight: { spans: Span[] };
+  'clear-highlights': NoFields;
+  'get-status': NoFields;
+  'get-article': NoFields;
+}
 
-/** Sent by the extension's own pages (popup, options) to the worker. */
-export type PageMessage =
-  | { type: 'get-tab-state'; tabId: number }
-  | { type: 'add-reference-from-tab'; tabId: number }
-  | { type: 'add-reference'; doc: NewReference }
-  | { type: 'remove-reference'; id: string }
-  | { type: 'list-references' }
-  | { type: 'export-references' }
-  | { type: 'import-references'; docs: NewReference[] }
-  | { type: 'get-selection-result' }
-  | { type: 'list-checked-tabs' }
-  | { type: 'library-pack'; action: LibraryPackAction; data: string | null; cap: number | null };
+type NoFields = Record<never, never>;
 
-/** Sent to a tab's content script by the worker or the popup. */
-export type TabMessage =
-  | { type: 'highlight'; spans: Span[] }
-  | { type: 'clear-highlights' }
-  | { type: 'get-status' }
-  | { type: 'get-article' };
+export type MessageType = keyof Requests;
 
-export type Message = ContentMessage | PageMessage | TabMessage;
-export type MessageType = Message['type'];
+/** The message of type `T` (of any of the types in `T`, as a union discriminated by `type`). */
+export type Message<T extends MessageType = MessageType> = { [K in T]: { type: K } & Requests[K] }[T];
+
+/** Who may send each message, and so who answers it: the worker (content, page) or a tab's content script. */
+export const SENDERS = {
+  'page-check': 'content',
+  'page-status': 'content',
+  'page-dismiss': 'content',
+  'page-open-details': 'content',
+  'get-tab-state': 'page',
+  'add-reference-from-tab': 'page',
+  'add-reference': 'page',
+  'remove-reference': 'page',
+  'list-references': 'page',
+  'export-references': 'page',
+  'import-references': 'page',
+  'get-selection-result': 'page',
+  'list-checked-tabs': 'page',
+  'library-pack': 'page',
+  highlight: 'tab',
+  'clear-highlights': 'tab',
+  'get-status': 'tab',
+  'get-article': 'tab',
+} as const satisfies Record<MessageType, 'content' | 'page' | 'tab'>;
+
+type TypesSentBy<S> = { [T in MessageType]: (typeof SENDERS)[T] extends S ? T : never }[MessageType];
+export type ContentType = TypesSentBy<'content'>;
+export type PageType = TypesSentBy<'page'>;
+export type TabType = TypesSentBy<'tab'>;
+export type ContentMessage = Message<ContentType>;
+export type PageMessage = Message<PageType>;
+export type TabMessage = Message<TabType>;
+
+export function isContentMessage(m: Message): m is ContentMessage {
+  return SENDERS[m.type] === 'content';
+}
+export function isTabMessage(m: Message): m is TabMessage {
+  return SENDERS[m.type] === 'tab';
+}
 
 export interface PageCheckReply {
   state: TabState;
@@ -106,18 +146,14 @@ export const STORAGE_FULL = 'storage is full';
 
 export type Reply<T extends MessageType> = { ok: true; value: Replies[T] } | { ok: false; error: string };
 
-export const CONTENT_TYPES: ReadonlySet<MessageType> = new Set<MessageType>([
-  'page-check',
-  'page-status',
-  'page-dismiss',
-  'page-open-details',
-]);
-export const TAB_TYPES: ReadonlySet<MessageType> = new Set<MessageType>([
-  'highlight',
-  'clear-highlights',
-  'get-status',
-  'get-article',
-]);
+/**
+ * A receiver: exactly one function per message of `T`, each answering with that message's reply, so a
+ * missing handler or a wrong answer does not compile. `Context` is what the receiver knows of the
+ * sender beyond the message (the worker gives a content script's handlers its tab).
+ */
+export type Handlers<T extends MessageType, Context = void> = {
+  [K in T]: (message: Message<K>, context: Context) => Replies[K] | Promise<Replies[K]>;
+};
 
 export type Parsed = { ok: true; message: Message } | { ok: false; reason: string };
 
@@ -125,6 +161,8 @@ export type Parsed = { ok: true; message: Message } | { ok: false; reason: strin
 
 /** A check returns null when the value is fine, or why it is not. */
 type Check = (v: unknown) => string | null;
+/** One check for each field of `T`, no more and no fewer: a field added to a message must be checked. */
+type Fields<T> = { [F in keyof T]-?: Check };
 
 const str =
   (max: number, min = 0): Check =>
@@ -153,12 +191,12 @@ const offset: Check = (v) => (Number.isSafeInteger(v) && (v as number) >= 0 && (
 
 const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 
-function shape(fields: Record<string, Check>): Check {
+function shape<T>(fields: Fields<T>): Check {
   return (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'not an object';
     // Own keys only: `in` would let "__proto__" or "constructor" through as if they were fields.
     for (const key of Object.keys(v)) if (!own(fields, key)) return `unexpected field "${key.slice(0, 40)}"`;
-    for (const [key, check] of Object.entries(fields)) {
+    for (const [key, check] of Object.entries<Check>(fields)) {
       const why = check((v as Record<string, unknown>)[key]);
       if (why) return `${key}: ${why}`;
     }
@@ -179,13 +217,13 @@ function list(item: Check, max: number): Check {
 }
 
 const span: Check = (v) => {
-  const why = shape({ start: offset, end: offset })(v);
+  const why = shape<Span>({ start: offset, end: offset })(v);
   if (why) return why;
   const s = v as Span;
   return s.end > s.start ? null : 'empty span';
 };
 
-const newReference = shape({
+const newReference = shape<NewReference>({
   title: str(MAX_TITLE),
   text: str(MAX_TEXT, 1),
   source: str(MAX_TITLE),
@@ -201,16 +239,8 @@ const importDocs: Check = (v) => {
   return total > MAX_IMPORT_CHARS ? `more than ${MAX_IMPORT_CHARS} characters in all` : null;
 };
 
-const FIELDS: { [T in MessageType]: Record<string, Check> } = {
-  'page-check': {
-    url: httpUrl,
-    title: str(MAX_TITLE),
-    text: str(MAX_TEXT, 1),
-    byline: nullable(str(MAX_TITLE)),
-    siteName: nullable(str(MAX_TITLE)),
-    fullLoad: bool,
-    partial: bool,
-  },
+const FIELDS: { [T in MessageType]: Fields<Requests[T]> } = {
+  'page-check': { url: httpUrl, title: str(MAX_TITLE), text: str(MAX_TEXT, 1), fullLoad: bool, partial: bool },
   'page-status': { url: httpUrl, status: oneOf('not-article', 'skipped') },
   'page-dismiss': { url: httpUrl },
   'page-open-details': {},
@@ -242,8 +272,31 @@ export function parseMessage(value: unknown): Parsed {
   const type = own(value, 'type') ? (value as { type?: unknown }).type : undefined;
   if (typeof type !== 'string') return { ok: false, reason: 'message has no type' };
   if (!own(FIELDS, type)) return { ok: false, reason: `unknown message type "${type.slice(0, 40)}"` };
-  const fields = FIELDS[type as MessageType];
-  const why = shape({ type: () => null, ...fields })(value);
+  const fields: Fields<Record<string, unknown>> = { type: () => null, ...FIELDS[type as MessageType] };
+  const why = shape(fields)(value);
   if (why) return { ok: false, reason: `${type}: ${why}` };
   return { ok: true, message: value as Message };
+}
+
+const ARTICLE: Fields<ArticleReply> = { url: httpUrl, title: str(MAX_TITLE), text: str(MAX_TEXT, 1), siteName: nullable(str(MAX_TITLE)) };
+
+/**
+ * A content script's answers are made from its page, and the article one is stored as a reference: each
+ * is checked for its message type before anyone reads it, as a message would be.
+ */
+const TAB_REPLIES: { [T in TabType]: Check } = {
+  highlight: shape<Replies['highlight']>({ found: (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? null : 'not a count') }),
+  'clear-highlights': (v) => (v === null ? null : 'not null'),
+  'get-status': shape<PageStatus>({
+    url: str(Number.MAX_SAFE_INTEGER, 1),
+    status: oneOf('idle', 'skipped', 'not-article', 'checking', 'checked', 'failed'),
+    tooLong: optional(bool),
+  }),
+  'get-article': nullable(shape(ARTICLE)),
+};
+
+/** Why a tab's reply to a message of `type` is not what that message is answered with; null when it is. */
+export function checkTabReply(type: TabType, value: unknown): string | null {
+  const why = TAB_REPLIES[type](value);
+  return why && `${type} reply: ${why}`;
 }

@@ -1,6 +1,9 @@
-/** Typed send helpers. Failures (no receiver, worker restarting, bad reply) come back as `{ ok: false }`. */
+/**
+ * Typed sending and answering. A send's reply type follows from the message type; failures (no
+ * receiver, worker restarting, bad reply) come back as `{ ok: false }`.
+ */
 import { ext } from './browser.ts';
-import { CONTENT_TYPES, type ContentMessage, type MessageType, type PageMessage, type Reply, type TabMessage } from './messages.ts';
+import { SENDERS, checkTabReply, type ContentType, type Handlers, type Message, type MessageType, type PageType, type Reply, type TabType } from './messages.ts';
 
 /** How hard to try before a message to the worker counts as failed. */
 export interface RetryPolicy {
@@ -23,15 +26,15 @@ const PAGE_RETRY: RetryPolicy = { attempts: 3, timeoutMs: null, backoffMs: 500 }
 /** Failures of the channel, not of the work: "Extension context invalidated" (an update) is final. */
 const TRANSIENT = /could not establish connection|receiving end does not exist|message port closed|message channel closed|no reply|timed out/i;
 
-export async function sendToWorker<M extends ContentMessage | PageMessage>(
-  message: M,
-  policy: RetryPolicy = CONTENT_TYPES.has(message.type) ? CONTENT_RETRY : PAGE_RETRY,
-): Promise<Reply<M['type']>> {
-  let reply: Reply<M['type']> = { ok: false, error: 'not sent' };
+export async function sendToWorker<T extends ContentType | PageType>(
+  message: Message<T>,
+  policy: RetryPolicy = SENDERS[message.type] === 'content' ? CONTENT_RETRY : PAGE_RETRY,
+): Promise<Reply<T>> {
+  let reply: Reply<T> = { ok: false, error: 'not sent' };
   for (let attempt = 0; attempt < policy.attempts; attempt++) {
     if (attempt > 0) await sleep(policy.backoffMs * 2 ** (attempt - 1));
     try {
-      return asReply<M['type']>(await withTimeout(ext().runtime.sendMessage(message), policy.timeoutMs));
+      return asReply<T>(await withTimeout(ext().runtime.sendMessage(message), policy.timeoutMs));
     } catch (e) {
       reply = { ok: false, error: errorText(e) };
       if (!TRANSIENT.test(reply.error)) return reply;
@@ -40,9 +43,12 @@ export async function sendToWorker<M extends ContentMessage | PageMessage>(
   return reply;
 }
 
-export async function sendToTab<M extends TabMessage>(tabId: number, message: M): Promise<Reply<M['type']>> {
+/** The content script's reply is checked for its message type: what a page's script answers is not trusted. */
+export async function sendToTab<T extends TabType>(tabId: number, message: Message<T>): Promise<Reply<T>> {
   try {
-    return asReply<M['type']>(await ext().tabs.sendMessage(tabId, message));
+    const reply = asReply<T>(await ext().tabs.sendMessage(tabId, message));
+    const bad = reply.ok ? checkTabReply(message.type, reply.value) : null;
+    return bad ? { ok: false, error: bad } : reply;
   } catch (e) {
     return { ok: false, error: errorText(e) };
   }
@@ -67,9 +73,13 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Used by the receivers so every answer has the same shape. */
-export function okReply<T>(value: T): { ok: true; value: T } {
-  return { ok: true, value };
+/** Hands a validated message to its one handler; whatever the handler does, the answer is a reply. */
+export async function answer<T extends MessageType, C>(handlers: Handlers<T, C>, message: Message<T>, context: C): Promise<Reply<T>> {
+  try {
+    return { ok: true, value: await handlers[message.type](message, context) };
+  } catch (e) {
+    return errorReply(e);
+  }
 }
 
 export function errorReply(error: unknown): { ok: false; error: string } {

@@ -1,16 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
-import { classifySender, route, type Handlers } from '../../../src/background/router.ts';
-import { MAX_IMPORT_DOCS, MAX_SPANS, MAX_TEXT, parseMessage } from '../../../src/shared/messages.ts';
+import { classifySender, route } from '../../../src/background/router.ts';
+import { MAX_IMPORT_DOCS, MAX_SPANS, MAX_TEXT, MAX_TITLE, checkTabReply, parseMessage, type MessageType, type TabType } from '../../../src/shared/messages.ts';
+import { sendToTab } from '../../../src/shared/messaging.ts';
 import { EXTENSION_ID, EXTENSION_ORIGIN, installFakeBrowser } from './fake-browser.ts';
+import { handled, spyHandlers, type SpyHandlers } from './spy-handlers.ts';
 
 const check = {
   type: 'page-check',
   url: 'https://news.example.com/a',
   title: 'A title',
   text: 'Body text.\n\nMore.',
-  byline: null,
-  siteName: 'Example',
   fullLoad: true,
   partial: false,
 };
@@ -47,7 +47,7 @@ describe('parseMessage', () => {
     ['an unknown type', { type: 'eval', code: '1' }, /unknown message type/],
     ['an inherited type name', { type: 'constructor' }, /unknown message type/],
     ['an extra field', { ...check, tabId: 3 }, /unexpected field "tabId"/],
-    ['a missing field', { type: 'page-check', url: 'https://x.org', title: 't', text: 'x', byline: null }, /siteName/],
+    ['a missing field', { type: 'page-check', url: 'https://x.org', title: 't', text: 'x', partial: false }, /fullLoad/],
     ['a wrong field type', { ...check, title: 5 }, /title: not a string/],
     ['an oversized text', { ...check, text: 'x'.repeat(MAX_TEXT + 1) }, /text: longer than/],
     ['an empty text', { ...check, text: '' }, /text: too short/],
@@ -66,6 +66,73 @@ describe('parseMessage', () => {
     const r = parseMessage(value);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+});
+
+/** One malformed message of every type; typed so that a new message cannot be added without one. */
+const MALFORMED: { [T in MessageType]: [unknown, RegExp] } = {
+  'page-check': [{ ...check, fullLoad: 'yes' }, /fullLoad: not a boolean/],
+  'page-status': [{ type: 'page-status', url: 'https://x.org/', status: 'checked' }, /status: not one of/],
+  'page-dismiss': [{ type: 'page-dismiss', url: 'ftp://x.org/a' }, /url: not an http/],
+  'page-open-details': [{ type: 'page-open-details', tabId: 3 }, /unexpected field "tabId"/],
+  'get-tab-state': [{ type: 'get-tab-state', tabId: '4' }, /tabId: not a tab id/],
+  'add-reference-from-tab': [{ type: 'add-reference-from-tab' }, /tabId: not a tab id/],
+  'add-reference': [{ type: 'add-reference', doc: { title: 't', text: '', source: '', url: null, date: null } }, /doc: text: too short/],
+  'remove-reference': [{ type: 'remove-reference', id: '' }, /id: too short/],
+  'list-references': [{ type: 'list-references', all: true }, /unexpected field "all"/],
+  'export-references': [{ type: 'export-references', format: 'csv' }, /unexpected field "format"/],
+  'import-references': [{ type: 'import-references', docs: [{ title: 't', text: 'x', source: '', url: 5, date: null }] }, /docs: \[0\] url: not a string/],
+  'get-selection-result': [{ type: 'get-selection-result', tabId: 1 }, /unexpected field "tabId"/],
+  'list-checked-tabs': [{ type: 'list-checked-tabs', limit: 5 }, /unexpected field "limit"/],
+  'library-pack': [{ type: 'library-pack', action: 'set-cap', data: null, cap: 0 }, /cap: not a count/],
+  highlight: [{ type: 'highlight', spans: [{ start: -1, end: 3 }] }, /spans: \[0\] start: bad offset/],
+  'clear-highlights': [{ type: 'clear-highlights', spans: [] }, /unexpected field "spans"/],
+  'get-status': [{ type: 'get-status', tabId: 1 }, /unexpected field "tabId"/],
+  'get-article': [{ type: 'get-article', url: 'https://x.org/' }, /unexpected field "url"/],
+};
+
+describe('each message type', () => {
+  it.each(Object.entries(MALFORMED))('refuses a malformed %s, naming the type and the field', (type, [value, reason]) => {
+    const r = parseMessage(value);
+    expect(r).toEqual({ ok: false, reason: expect.stringMatching(reason) });
+    if (!r.ok) expect(r.reason.startsWith(`${type}: `)).toBe(true);
+  });
+});
+
+const article = { url: 'https://news.example.com/a', title: 'A title', text: 'Body text.', siteName: 'Example' };
+
+describe('checkTabReply', () => {
+  it('accepts what a content script answers', () => {
+    expect(checkTabReply('highlight', { found: 3 })).toBeNull();
+    expect(checkTabReply('clear-highlights', null)).toBeNull();
+    expect(checkTabReply('get-status', { url: 'https://x.org/', status: 'checking' })).toBeNull();
+    expect(checkTabReply('get-status', { url: 'https://x.org/', status: 'not-article', tooLong: true })).toBeNull();
+    expect(checkTabReply('get-article', article)).toBeNull();
+    expect(checkTabReply('get-article', null)).toBeNull();
+  });
+
+  it.each<[TabType, unknown, RegExp]>([
+    ['highlight', { found: -1 }, /found: not a count/],
+    ['clear-highlights', {}, /not null/],
+    ['get-status', { url: 'https://x.org/', status: 'spun' }, /status: not one of/],
+    ['get-status', { url: 'https://x.org/', status: 'idle', tooLong: 'yes' }, /tooLong: not a boolean/],
+    ['get-article', { ...article, text: '' }, /text: too short/],
+    ['get-article', { ...article, url: 'javascript:alert(1)' }, /url: not an http/],
+    ['get-article', { ...article, title: 'x'.repeat(MAX_TITLE + 1) }, /title: longer than/],
+    ['get-article', { ...article, byline: 'By Jane Doe' }, /unexpected field "byline"/],
+  ])('refuses a malformed %s reply', (type, value, reason) => {
+    expect(checkTabReply(type, value)).toMatch(new RegExp(`^${type} reply: ${reason.source}`));
+  });
+
+  it('is applied to every reply a tab sends: a malformed article never reaches the worker', async () => {
+    const fake = installFakeBrowser();
+    let answer: unknown = { ok: true, value: { ...article, text: '' } };
+    (fake.api as { tabs?: unknown }).tabs = { sendMessage: async () => answer };
+    expect(await sendToTab(3, { type: 'get-article' })).toEqual({ ok: false, error: 'get-article reply: text: too short' });
+    answer = { ok: true, value: article };
+    expect(await sendToTab(3, { type: 'get-article' })).toEqual({ ok: true, value: article });
+    answer = { ok: false, error: 'no article' };
+    expect(await sendToTab(3, { type: 'get-article' })).toEqual({ ok: false, error: 'no article' });
   });
 });
 
@@ -94,40 +161,41 @@ describe('classifySender', () => {
 });
 
 describe('route', () => {
-  let handlers: Handlers & { content: ReturnType<typeof vi.fn>; page: ReturnType<typeof vi.fn> };
+  let handlers: SpyHandlers;
   beforeEach(() => {
     installFakeBrowser();
-    handlers = { content: vi.fn(async () => 'content-done'), page: vi.fn(async () => 'page-done') } as never;
+    handlers = spyHandlers('done');
   });
 
-  it('hands a content message to the content handler with the sender tab, not a tab from the message', async () => {
-    expect(await route(check, contentIn(7), handlers)).toEqual({ ok: true, value: 'content-done' });
-    expect(handlers.content).toHaveBeenCalledWith(check, 7);
+  it('hands a content message to its handler with the sender tab, not a tab from the message', async () => {
+    expect(await route(check, contentIn(7), handlers)).toEqual({ ok: true, value: 'done' });
+    expect(handlers['page-check']).toHaveBeenCalledWith(check, 7);
+    expect(handled(handlers)).toBe(1);
   });
 
   it('refuses a content script asking about another tab', async () => {
     const r = await route({ type: 'get-tab-state', tabId: 1 }, contentIn(7), handlers);
     expect(r).toEqual({ ok: false, error: 'content scripts may only ask about their own tab' });
-    expect(handlers.page).not.toHaveBeenCalled();
+    expect(handled(handlers)).toBe(0);
   });
 
   it('refuses a content message whose url is another origin than the sender page', async () => {
     const r = await route({ ...check, url: 'https://other.example.org/a' }, contentIn(7), handlers);
     expect(r).toMatchObject({ ok: false });
-    expect(handlers.content).not.toHaveBeenCalled();
+    expect(handled(handlers)).toBe(0);
   });
 
   it('refuses content messages from our pages, malformed messages and tab-only messages', async () => {
     expect(await route(check, ownPage(), handlers)).toMatchObject({ ok: false });
     expect(await route({ type: 'nope' }, ownPage(), handlers)).toMatchObject({ ok: false, error: expect.stringMatching(/unknown/) });
     expect(await route({ type: 'get-article' }, ownPage(), handlers)).toMatchObject({ ok: false });
-    expect(handlers.content).not.toHaveBeenCalled();
-    expect(handlers.page).not.toHaveBeenCalled();
+    expect(handled(handlers)).toBe(0);
   });
 
   it('answers our pages, and turns a handler failure into an error reply instead of throwing', async () => {
-    expect(await route({ type: 'list-references' }, ownPage(), handlers)).toEqual({ ok: true, value: 'page-done' });
-    handlers.page.mockRejectedValueOnce(new Error('engine not ready'));
+    expect(await route({ type: 'list-references' }, ownPage(), handlers)).toEqual({ ok: true, value: 'done' });
+    expect(handlers['list-references']).toHaveBeenCalledWith({ type: 'list-references' }, undefined);
+    handlers['list-references'].mockRejectedValueOnce(new Error('engine not ready'));
     expect(await route({ type: 'list-references' }, ownPage(), handlers)).toEqual({ ok: false, error: 'engine not ready' });
   });
 });

@@ -70,7 +70,7 @@ afterEach(() => {
 });
 
 const pageCheck = (n: number) => ({
-  type: 'page-check' as const, url: `https://trusted.example.com/${n}`, title: `Story ${n}`, text: `${SEED}\n\nUpdate ${n}.`, byline: null, siteName: 'Trusted', fullLoad: true, partial: false,
+  type: 'page-check' as const, url: `https://trusted.example.com/${n}`, title: `Story ${n}`, text: `${SEED}\n\nUpdate ${n}.`, fullLoad: true, partial: false,
 });
 
 describe('a wake', () => {

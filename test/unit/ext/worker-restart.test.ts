@@ -15,7 +15,7 @@ import { MemoryReferenceStore } from './fake-reference-store.ts';
 vi.mock('virtual:spinscope/library', () => ({ default: [] }));
 
 const PAGE = 'https://news.example.com/a';
-const check = { type: 'page-check', url: PAGE, title: 'A title', text: 'Body text of the article.', byline: null, siteName: null, fullLoad: true, partial: false } satisfies ContentMessage;
+const check = { type: 'page-check', url: PAGE, title: 'A title', text: 'Body text of the article.', fullLoad: true, partial: false } satisfies ContentMessage;
 const fromTab: Runtime.MessageSender = { id: EXTENSION_ID, url: PAGE, frameId: 0, tab: { id: 7 } as Runtime.MessageSender['tab'] };
 const reply = { ok: true, value: { state: { status: 'checked' }, banner: false } };
 
