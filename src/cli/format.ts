@@ -1,18 +1,36 @@
-import type { CheckResult, Reference, RewriteArtefact } from '../core/index.ts';
+import { catalogueLookup, renderReason, TONE_COLOURS, VERDICTS, type CheckResult, type Reason, type Reference, type RewriteArtefact, type Verdict } from '../core/index.ts';
 import { isolate, neutraliseDeep } from '../core/bidi.ts';
+import catalogue from '../public/_locales/en/messages.json';
 
 /** Terminal styling that disappears when colour is off. */
 export interface Style {
   bold(s: string): string;
   dim(s: string): string;
-  red(s: string): string;
-  yellow(s: string): string;
+  /** A verdict's word as the toolbar badge paints it: its tone's fill, whatever the terminal's background. */
+  verdict(verdict: Verdict, s: string): string;
 }
 
-const wrap = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
-export const COLOUR: Style = { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39) };
+const wrap = (open: string, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
+const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(';');
+function badge(verdict: Verdict, s: string): string {
+  const { tone } = VERDICTS[verdict];
+  if (tone !== 'red' && tone !== 'amber') return tone === 'grey' ? wrap('2', 22)(s) : s;
+  const { fill, onFill } = TONE_COLOURS.light[tone];
+  return `\x1b[48;2;${rgb(fill)};38;2;${rgb(onFill)}m ${s} \x1b[0m`;
+}
+export const COLOUR: Style = { bold: wrap('1', 22), dim: wrap('2', 22), verdict: badge };
 const same = (s: string) => s;
-export const PLAIN: Style = { bold: same, dim: same, red: same, yellow: same };
+export const PLAIN: Style = { bold: same, dim: same, verdict: (_, s) => s };
+
+/**
+ * The extension's English catalogue, read by the command: one set of sentences for both. Substitutions
+ * are isolated as the extension's `t()` isolates them, so a title cannot turn the sentence around.
+ */
+const lookup = catalogueLookup(catalogue);
+const message = (key: string, substitutions: string[] = []) => lookup(key, substitutions.map(isolate));
+
+/** One of the engine's explanations, as the popup says it. */
+export const reasonText = (reason: Reason): string => renderReason(reason, message);
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 export const SHOWN_SUBSTITUTIONS = 8;
@@ -56,10 +74,10 @@ export function resultBlock(file: string, checked: CheckResult, ms: number, styl
   // Titles and page text are isolated, so a right-to-left override in one cannot reverse the line it is on.
   const result = neutraliseDeep(checked);
   const q = (s: string) => `"${isolate(s)}"`;
-  const colourOf = { spun: style.red, 'auto-published': style.yellow, copy: style.yellow, related: same, clean: style.dim };
   const lines = [style.bold(file)];
-  lines.push(`  verdict       ${colourOf[result.verdict](style.bold(result.verdict.toUpperCase()))}  (confidence ${result.confidence.toFixed(2)})`);
-  lines.push(`  summary       ${isolate(result.summary)}`);
+  lines.push(`  verdict       ${style.verdict(result.verdict, style.bold(result.verdict.toUpperCase()))}  (confidence ${result.confidence.toFixed(2)})`);
+  lines.push(`  summary       ${reasonText(result.summary)}`);
+  result.reasons.forEach((r, i) => lines.push(`  ${i ? '             ' : 'why          '} ${reasonText(r)}`));
   const m = result.match;
   if (m) {
     lines.push(`  reference     ${m.referenceId}: ${q(m.title)} (${isolate(m.source)}${m.date ? `, ${m.date}` : ''}; itself ${m.referenceRole})`);
@@ -69,7 +87,7 @@ export function resultBlock(file: string, checked: CheckResult, ms: number, styl
   if (result.knownSpunCopy) lines.push(`  spun copy     ${result.knownSpunCopy.referenceId}: ${q(result.knownSpunCopy.title)} (${isolate(result.knownSpunCopy.source)})`);
   for (const b of result.boilerplate) lines.push(`  boilerplate   ${b.rule}: ${style.dim(JSON.stringify(b.text.slice(0, 90)))}`);
   const subs = result.substitutions.slice(0, SHOWN_SUBSTITUTIONS);
-  subs.forEach((s, i) => lines.push(`  ${i ? '             ' : 'swaps       '} ${style.dim(isolate(s.reference))} → ${style.bold(isolate(s.page))}`));
+  subs.forEach((s, i) => lines.push(`  ${i ? '             ' : 'swaps        '} ${style.dim(isolate(s.reference))} → ${style.bold(isolate(s.page))}`));
   if (result.substitutions.length > subs.length) lines.push(`                … ${result.substitutions.length - subs.length} more`);
   lines.push(...sourceFreeLines(result, style));
   lines.push(style.dim(`  checked in ${ms.toFixed(1)} ms`));
@@ -89,7 +107,7 @@ function sourceFreeLines(result: CheckResult, style: Style): string[] {
   const report = result.sourceFree;
   if (!report) return [];
   if (report.opinion === 'no-opinion') return [`  own text      no opinion (${report.abstention?.replace('-', ' ')})`];
-  const lines = [`  own text      ${report.opinion === 'reworded' ? style.red('reads machine-reworded') : 'no strong marks of rewording'} (evidence ${report.evidence})`];
+  const lines = [`  own text      ${report.opinion === 'reworded' ? style.bold('reads machine-reworded') : 'no strong marks of rewording'} (evidence ${report.evidence})`];
   for (const h of report.tortured.slice(0, SHOWN_SUBSTITUTIONS)) lines.push(`    "${style.bold(h.text)}" — usually "${h.likely}"`);
   for (const a of report.artefacts.slice(0, SHOWN_SUBSTITUTIONS)) {
     lines.push(`    ${ARTEFACT_LABEL[a.kind]}: ${style.dim(JSON.stringify(a.text))}${a.other ? ` and ${JSON.stringify(a.other)}` : ''}`);
