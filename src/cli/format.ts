@@ -1,4 +1,5 @@
-import { catalogueLookup, renderReason, TONE_COLOURS, VERDICTS, type CheckResult, type Reason, type Reference, type RewriteArtefact, type Verdict } from '../core/index.ts';
+import { TONE_COLOURS, VERDICTS, type CheckResult, type Reason, type Reference, type Verdict } from '../core/index.ts';
+import { artefactText, catalogueLookup, renderReason, torturedText } from '../core/reasons.ts';
 import { isolate, neutraliseDeep } from '../core/bidi.ts';
 import catalogue from '../public/_locales/en/messages.json';
 
@@ -94,24 +95,14 @@ export function resultBlock(file: string, checked: CheckResult, ms: number, styl
   return lines.join('\n');
 }
 
-const ARTEFACT_LABEL: Record<RewriteArtefact['kind'], string> = {
-  'foreign-word': 'word of another language',
-  'broken-quote': 'quotation mark turned the wrong way',
-  'quotation-dash': 'quotation dash of another language',
-  'two-spellings': 'name spelt two ways',
-  'lower-case-name': 'name written lower-case',
-};
-
 /** The text's own marks of rewording, the likeliest originals beside the tortured phrases. */
 function sourceFreeLines(result: CheckResult, style: Style): string[] {
   const report = result.sourceFree;
   if (!report) return [];
   if (report.opinion === 'no-opinion') return [`  own text      no opinion (${report.abstention?.replace('-', ' ')})`];
   const lines = [`  own text      ${report.opinion === 'reworded' ? style.bold('reads machine-reworded') : 'no strong marks of rewording'} (evidence ${report.evidence})`];
-  for (const h of report.tortured.slice(0, SHOWN_SUBSTITUTIONS)) lines.push(`    "${style.bold(h.text)}" — usually "${h.likely}"`);
-  for (const a of report.artefacts.slice(0, SHOWN_SUBSTITUTIONS)) {
-    lines.push(`    ${ARTEFACT_LABEL[a.kind]}: ${style.dim(JSON.stringify(a.text))}${a.other ? ` and ${JSON.stringify(a.other)}` : ''}`);
-  }
+  for (const h of report.tortured.slice(0, SHOWN_SUBSTITUTIONS)) lines.push(`    ${torturedText(h, message)}`);
+  for (const a of report.artefacts.slice(0, SHOWN_SUBSTITUTIONS)) lines.push(`    ${artefactText(a, message)}`);
   return lines;
 }
 

@@ -4,7 +4,7 @@
  * `reason_<code>`, one placeholder per parameter in the order below). The popup looks messages up through
  * the browser, the command reads the same file: both call `renderReason`, so both say the same sentence.
  */
-import type { RuleFamily } from './types.ts';
+import type { RewriteArtefact, RuleFamily, TorturedPhrase } from './types.ts';
 import { FAMILY_LABELS, VERDICTS, type Verdict } from './vocabulary.ts';
 
 /** How a parameter is written into its sentence. */
@@ -120,6 +120,22 @@ export function renderReason(reason: Reason, message: MessageLookup): string {
   const values = reason as unknown as Record<string, ParamValues[ParamKind]>;
   return message(reasonKey(reason.code), Object.entries(kinds).map(([name, kind]) => param(kind, values[name]!, message)));
 }
+
+const ARTEFACT_KEYS: Readonly<Record<RewriteArtefact['kind'], string>> = {
+  'foreign-word': 'artefactForeignWord',
+  'broken-quote': 'artefactBrokenQuote',
+  'quotation-dash': 'artefactQuotationDash',
+  'two-spellings': 'artefactTwoSpellings',
+  'lower-case-name': 'artefactLowerCaseName',
+};
+
+/** One of a text's own marks of rewording, quoted, in the catalogue's language. */
+export function artefactText(a: RewriteArtefact, message: MessageLookup): string {
+  return message(ARTEFACT_KEYS[a.kind], a.kind === 'two-spellings' ? [a.other ?? '', a.text] : [a.text]);
+}
+
+/** An odd word pair beside what fluent English usually says. */
+export const torturedText = (h: TorturedPhrase, message: MessageLookup): string => message('popupTortured', [h.text, h.likely]);
 
 /** A catalogue entry as `_locales/<lang>/messages.json` holds it. */
 export interface CatalogueEntry {
