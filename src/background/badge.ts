@@ -1,15 +1,13 @@
 /** The toolbar badge and tooltip for one tab. Only warnings get a badge; everything else clears it. */
-import { TONE_COLOURS, VERDICT, VERDICTS, type Verdict } from '../core/vocabulary.ts';
+import { VERDICT, VERDICTS, warningColours, type Verdict } from '../core/vocabulary.ts';
 import { ext } from '../shared/browser.ts';
 import { percent, t } from '../shared/i18n.ts';
 import type { TabState } from '../shared/state.ts';
 
 /** A warning's badge: its word on its tone's fill (the light scheme's: the toolbar follows no scheme). */
 export function badgeFor(verdict: Verdict): { text: string; color: string; textColor: string } | undefined {
-  const look = VERDICTS[verdict];
-  if (!look.warns || (look.tone !== 'red' && look.tone !== 'amber')) return undefined;
-  const tone = TONE_COLOURS.light[look.tone];
-  return { text: look.badge, color: tone.fill, textColor: tone.onFill };
+  const colours = warningColours(verdict);
+  return colours ? { text: VERDICTS[verdict].badge, color: colours.fill, textColor: colours.onFill } : undefined;
 }
 
 export async function showBadge(tabId: number, state: TabState | null): Promise<void> {

@@ -1,4 +1,4 @@
-import { TONE_COLOURS, VERDICTS, type CheckResult, type Reason, type Reference, type Verdict } from '../core/index.ts';
+import { VERDICTS, warningColours, type CheckResult, type Reason, type Reference, type Verdict } from '../core/index.ts';
 import { artefactText, catalogueLookup, renderReason, torturedText } from '../core/reasons.ts';
 import { isolate, neutraliseDeep } from '../core/bidi.ts';
 import catalogue from '../public/_locales/en/messages.json';
@@ -14,10 +14,9 @@ export interface Style {
 const wrap = (open: string, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
 const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(';');
 function badge(verdict: Verdict, s: string): string {
-  const { tone } = VERDICTS[verdict];
-  if (tone !== 'red' && tone !== 'amber') return tone === 'grey' ? wrap('2', 22)(s) : s;
-  const { fill, onFill } = TONE_COLOURS.light[tone];
-  return `\x1b[48;2;${rgb(fill)};38;2;${rgb(onFill)}m ${s} \x1b[0m`;
+  const colours = warningColours(verdict);
+  if (!colours) return VERDICTS[verdict].tone === 'grey' ? wrap('2', 22)(s) : s;
+  return `\x1b[48;2;${rgb(colours.fill)};38;2;${rgb(colours.onFill)}m ${s} \x1b[0m`;
 }
 export const COLOUR: Style = { bold: wrap('1', 22), dim: wrap('2', 22), verdict: badge };
 const same = (s: string) => s;

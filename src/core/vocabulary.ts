@@ -82,6 +82,8 @@ export const FAMILY_LABELS: Readonly<Record<RuleFamily, string>> = {
   'site-chrome': 'familySiteChrome',
 };
 
+export type WarningTone = Extract<Tone, 'red' | 'amber'>;
+
 /** How one warning tone is painted: a filled mark (badge, banner mark, button) and text on a tinted chip. */
 export interface ToneColours {
   /** The stripe along the banner's edge. */
@@ -102,7 +104,7 @@ export interface ToneColours {
  * stripe (3.3:1 on white) is decoration, not text; the amber edge (6.3:1) keeps the button's outline
  * visible on the white banner. The toolbar badge and the command's verdict use the light fill.
  */
-export const TONE_COLOURS: Readonly<Record<'light' | 'dark', Record<'red' | 'amber', ToneColours>>> = {
+export const TONE_COLOURS: Readonly<Record<'light' | 'dark', Record<WarningTone, ToneColours>>> = {
   light: {
     red: { stripe: '#b3261e', fill: '#b3261e', onFill: '#ffffff', edge: '#b3261e', text: '#b3261e', tint: '#fce8e6' },
     amber: { stripe: '#c77c02', fill: '#f0a202', onFill: '#1b1b1f', edge: '#8a5300', text: '#8a5300', tint: '#fff1d0' },
@@ -112,3 +114,9 @@ export const TONE_COLOURS: Readonly<Record<'light' | 'dark', Record<'red' | 'amb
     amber: { stripe: '#ffc94d', fill: '#ffc94d', onFill: '#1f2024', edge: '#ffc94d', text: '#ffd27a', tint: '#4a3300' },
   },
 };
+
+/** A verdict's colours in a scheme; none for the verdicts that do not warn. */
+export function warningColours(verdict: Verdict, scheme: keyof typeof TONE_COLOURS = 'light'): ToneColours | null {
+  const { tone } = VERDICTS[verdict];
+  return tone === 'red' || tone === 'amber' ? TONE_COLOURS[scheme][tone] : null;
+}
