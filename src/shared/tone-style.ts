@@ -9,15 +9,15 @@ export function toneProperties(scheme: keyof typeof TONE_COLOURS): Record<string
   return { '--red': red.text, '--red-bg': red.tint, '--amber': amber.text, '--amber-bg': amber.tint };
 }
 
-const declarations = (scheme: keyof typeof TONE_COLOURS) =>
-  Object.entries(toneProperties(scheme)).map(([name, value]) => `${name}: ${value};`).join(' ');
-
-export const TONE_CSS = `:root { ${declarations('light')} }
-@media (prefers-color-scheme: dark) { :root { ${declarations('dark')} } }`;
-
-/** Adds the tones to a page before its first render. */
-export function installToneStyle(doc: Document): void {
-  const style = doc.createElement('style');
-  style.textContent = TONE_CSS;
-  doc.head.appendChild(style);
+/**
+ * Sets the tones on the page's root, and again when the reader's scheme changes. Through the CSSOM: the
+ * extension pages' policy (style-src 'self') refuses an inline style sheet, not a property set from script.
+ */
+export function applyTones(doc: Document): void {
+  const dark = doc.defaultView?.matchMedia('(prefers-color-scheme: dark)');
+  const apply = () => {
+    for (const [name, value] of Object.entries(toneProperties(dark?.matches ? 'dark' : 'light'))) doc.documentElement.style.setProperty(name, value);
+  };
+  apply();
+  dark?.addEventListener('change', apply);
 }
