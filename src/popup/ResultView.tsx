@@ -70,11 +70,17 @@ export function ResultView({ result, textLength, pageTitle, tab, partial = false
             <p class="small muted">
               {t('popupConfidence')} <strong data-testid="confidence">{percent(result.confidence)}</strong>
             </p>
-            {!sameStoryOnly && <p class="small">{reasonText(result.summary)}</p>}
+            {!sameStoryOnly && (
+              <p class="small" data-testid="summary">
+                {reasonText(result.summary)}
+              </p>
+            )}
             {reasons.length > 0 && (
               <ul class="reasons">
                 {reasons.map((r, i) => (
-                  <li key={i}>{reasonText(r)}</li>
+                  <li key={i} data-testid="reason">
+                    {reasonText(r)}
+                  </li>
                 ))}
               </ul>
             )}
