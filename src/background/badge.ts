@@ -1,18 +1,18 @@
 /** The toolbar badge and tooltip for one tab. Only warnings get a badge; everything else clears it. */
-import type { Verdict } from '../core/types.ts';
+import { VERDICT, VERDICTS, warningColours, type Verdict } from '../core/vocabulary.ts';
 import { ext } from '../shared/browser.ts';
 import { percent, t } from '../shared/i18n.ts';
 import type { TabState } from '../shared/state.ts';
 
-const BADGES: Partial<Record<Verdict, { text: string; color: string; textColor: string }>> = {
-  spun: { text: 'SPUN', color: '#b3261e', textColor: '#ffffff' },
-  'auto-published': { text: 'AUTO', color: '#f2a900', textColor: '#1f1f1f' },
-  copy: { text: 'COPY', color: '#f2a900', textColor: '#1f1f1f' },
-};
+/** A warning's badge: its word on its tone's fill (the light scheme's: the toolbar follows no scheme). */
+export function badgeFor(verdict: Verdict): { text: string; color: string; textColor: string } | undefined {
+  const colours = warningColours(verdict);
+  return colours ? { text: VERDICTS[verdict].badge, color: colours.fill, textColor: colours.onFill } : undefined;
+}
 
 export async function showBadge(tabId: number, state: TabState | null): Promise<void> {
   const action = ext().action;
-  const badge = state?.status === 'checked' ? BADGES[state.result.verdict] : undefined;
+  const badge = state?.status === 'checked' ? badgeFor(state.result.verdict) : undefined;
   try {
     await action.setBadgeText({ tabId, text: badge?.text ?? '' });
     await action.setTitle({ tabId, title: tooltip(state) });
@@ -41,18 +41,7 @@ export function tooltip(state: TabState | null): string {
     case 'checked': {
       const r = state.result;
       const title = r.match?.title ?? '';
-      const key =
-        r.verdict === 'spun'
-          ? title
-            ? 'tooltipSpunOf'
-            : 'tooltipSpun'
-          : r.verdict === 'copy'
-            ? 'tooltipCopyOf'
-            : r.verdict === 'auto-published'
-              ? 'tooltipAuto'
-              : r.verdict === 'related'
-                ? 'tooltipRelated'
-                : 'tooltipClean';
+      const key = r.verdict === VERDICT.spun && !title ? 'tooltipSpun' : VERDICTS[r.verdict].tooltip;
       return t(key, [truncate(title, 60), percent(r.confidence)]);
     }
   }

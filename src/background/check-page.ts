@@ -1,11 +1,12 @@
 /** Checks one page's article for its tab: engine verdict, stored state, badge, and learning. */
 import type { CheckResult } from '../core/types.ts';
 import { neutralise, neutraliseDeep } from '../core/bidi.ts';
+import { warns } from '../core/vocabulary.ts';
 import { isTrustedUrl, siteKeyForUrl } from '../shared/domains.ts';
 import type { ContentMessage, PageCheckReply } from '../shared/messages.ts';
 import { errorText } from '../shared/messaging.ts';
 import { getTabState, isDismissed, loadSettings, setTabState } from '../shared/storage.ts';
-import { isWarning, storedResult, type TabState } from '../shared/state.ts';
+import { storedResult, type TabState } from '../shared/state.ts';
 import { showBadge } from './badge.ts';
 import { getEngine } from './library.ts';
 import { learnFromPage } from './references.ts';
@@ -54,7 +55,7 @@ export async function checkPage(tabId: number, msg: PageCheck): Promise<PageChec
 
   const banner =
     state.status === 'checked' &&
-    isWarning(state.result.verdict) &&
+    warns(state.result.verdict) &&
     settings.bannersEnabled &&
     !(await isDismissed(msg.url));
   return { state, banner };

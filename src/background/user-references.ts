@@ -4,6 +4,7 @@
  * deleted, and never keeps the valid ones from loading.
  */
 import type { Reference } from '../core/types.ts';
+import { REFERENCE_ROLES } from '../core/vocabulary.ts';
 import { MAX_TEXT, MAX_URL, STORAGE_FULL } from '../shared/messages.ts';
 import { referenceStore, type PutOptions, type RestoredLibrary, type SetAsideRecord } from './reference-db.ts';
 
@@ -13,7 +14,6 @@ export interface UserReferences {
   unreadable: number;
 }
 
-const ROLES: readonly string[] = ['spun', 'auto-published', 'copy', 'original'];
 const MAX_HITS = 10_000;
 
 export async function loadUserReferences(): Promise<UserReferences> {
@@ -96,7 +96,7 @@ export function recordProblem(v: unknown, key: IDBValidKey): string | null {
   // A title or source the engine derived is a line of the text, so no longer than it.
   if (!isText(r.title, MAX_TEXT) || !isText(r.source, MAX_TEXT) || !isText(r.roleReason, MAX_TEXT)) return 'bad title, source or role reason';
   if (!(r.url === null || isText(r.url, MAX_URL)) || !(r.date === null || isText(r.date, 32))) return 'bad url or date';
-  if (typeof r.role !== 'string' || !ROLES.includes(r.role)) return 'bad role';
+  if (typeof r.role !== 'string' || !(REFERENCE_ROLES as readonly string[]).includes(r.role)) return 'bad role';
   if (!Array.isArray(r.boilerplate) || r.boilerplate.length > MAX_HITS || !r.boilerplate.every(isHit)) return 'bad boilerplate';
   return null;
 }

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { Sensitivity } from '../core/index.ts';
+import { DEFAULT_SENSITIVITY, SENSITIVITIES, type Sensitivity } from '../core/index.ts';
 import { encodePack, packEntry, type PackEntry } from '../core/pack/format.ts';
 import { DocumentError, isWebAddress, listDocumentFiles, readDocument } from '../node/documents.ts';
 import { listLibraryFiles, loadBundledLibrary, loadLibrary } from '../node/library.ts';
@@ -9,7 +9,7 @@ import { COLOUR, PLAIN, referenceJson, referenceLine, resultBlock, resultJson } 
 import { createProgress } from './progress.ts';
 
 export const USAGE = `usage:
-  spinscope check <file|dir>... [--refs <file|dir|pack>]... [--json] [--sensitivity low|normal|high] [--url <address>]
+  spinscope check <file|dir>... [--refs <file|dir|pack>]... [--json] [--sensitivity ${SENSITIVITIES.join('|')}] [--url <address>]
   spinscope refs [--refs <file|dir|pack>]... [--json]
   spinscope pack <file|dir|pack>... --out <file>
 
@@ -18,8 +18,6 @@ whether each is spun, auto-published, a copy, related or clean. pack fingerprint
 a reference pack that --refs (and the extension's options page) reads without redoing that work. An HTML page's own address is read from
 its canonical link or og:url; --url gives it for a single file. Exit status: 0 all inputs checked,
 1 some input could not be read, 2 bad usage.`;
-
-const SENSITIVITIES: readonly Sensitivity[] = ['low', 'normal', 'high'];
 
 class UsageError extends Error {}
 
@@ -147,7 +145,7 @@ function parseCommand(argv: readonly string[]): Command {
     options: {
       refs: { type: 'string', multiple: true, default: [] },
       json: { type: 'boolean', default: false },
-      sensitivity: { type: 'string', default: 'normal' },
+      sensitivity: { type: 'string', default: DEFAULT_SENSITIVITY },
       url: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -155,9 +153,9 @@ function parseCommand(argv: readonly string[]): Command {
   });
   const [command, ...inputs] = positionals;
   const base = { refs: values.refs ?? [], json: values.json ?? false, help: values.help ?? false };
-  if (base.help) return { ...base, command: 'help' as const, inputs, sensitivity: 'normal' as Sensitivity, url: undefined };
+  if (base.help) return { ...base, command: 'help' as const, inputs, sensitivity: DEFAULT_SENSITIVITY, url: undefined };
   const sensitivity = values.sensitivity as Sensitivity;
-  if (!SENSITIVITIES.includes(sensitivity)) throw new UsageError(`unknown sensitivity "${values.sensitivity}"`);
+  if (!(SENSITIVITIES as readonly string[]).includes(sensitivity)) throw new UsageError(`unknown sensitivity "${values.sensitivity}"`);
   const url = values.url;
   if (url !== undefined && !isWebAddress(url)) throw new UsageError(`--url needs a web address such as https://example.com/story, not "${url}"`);
   if (command === 'check') {

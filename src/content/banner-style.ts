@@ -8,23 +8,12 @@
  *   message text on banner          #1b1b1f/#fff 17.2   #e4e2e6/#1f2024 12.7
  *   muted (×) on banner             #44474e/#fff  9.3   #c4c6d0/#1f2024  9.6
  *   button text on button           #1b1b1f/#f1f0f4 15.1  #e4e2e6/#303136 10.1
- *   SPUN badge, Details (red)       #fff/#b3261e  6.5   #1f2024/#ff8a80  7.1
- *   AUTO/COPY badge, Details (amber) #1b1b1f/#f0a202 8.1  #1f2024/#ffc94d 10.6
+ *   SPUN badge, Details (red)       6.5                 7.1
+ *   AUTO/COPY badge, Details (amber) 8.1                10.6
  *
- * White on the old amber (#c77c02) was 3.3:1, so the amber fill now carries dark text, as warning
- * signs do. The amber stripe (#c77c02, 3.3:1 on white) is decoration, not text; the amber button's
- * edge (#8a5300, 6.3:1 on white) keeps the button's outline visible on the white banner.
+ * The red and amber tones are the vocabulary's (core/vocabulary.ts), shared with the badge and the popup.
  */
-
-export interface ToneColours {
-  /** The stripe along the banner's edge. */
-  stripe: string;
-  /** Badge and primary button background, and the text on it. */
-  fill: string;
-  onFill: string;
-  /** The primary button's border. */
-  edge: string;
-}
+import { TONE_COLOURS, type ToneColours } from '../core/vocabulary.ts';
 
 export interface SchemeColours {
   bg: string;
@@ -47,8 +36,7 @@ export const BANNER_COLOURS: { light: SchemeColours; dark: SchemeColours } = {
     btnBg: '#f1f0f4',
     btnFg: '#1b1b1f',
     focus: '#0b57d0',
-    red: { stripe: '#b3261e', fill: '#b3261e', onFill: '#ffffff', edge: '#b3261e' },
-    amber: { stripe: '#c77c02', fill: '#f0a202', onFill: '#1b1b1f', edge: '#8a5300' },
+    ...TONE_COLOURS.light,
   },
   dark: {
     bg: '#1f2024',
@@ -58,8 +46,7 @@ export const BANNER_COLOURS: { light: SchemeColours; dark: SchemeColours } = {
     btnBg: '#303136',
     btnFg: '#e4e2e6',
     focus: '#a8c7fa',
-    red: { stripe: '#ff8a80', fill: '#ff8a80', onFill: '#1f2024', edge: '#ff8a80' },
-    amber: { stripe: '#ffc94d', fill: '#ffc94d', onFill: '#1f2024', edge: '#ffc94d' },
+    ...TONE_COLOURS.dark,
   },
 };
 

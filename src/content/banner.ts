@@ -8,7 +8,8 @@
  * `window.find()` and a Selection over the page find nothing of it. Keyboard: every control is a
  * button with an accessible name; Escape inside the banner dismisses it.
  */
-import type { CheckResult, Verdict } from '../core/types.ts';
+import type { CheckResult } from '../core/types.ts';
+import { VERDICTS, type Verdict } from '../core/vocabulary.ts';
 import { t } from '../shared/i18n.ts';
 import { BANNER_CSS } from './banner-style.ts';
 
@@ -53,7 +54,7 @@ export function showBanner(result: CheckResult, actions: BannerActions): void {
   const style = document.createElement('style');
   style.textContent =
     BANNER_CSS +
-    `.mark::before { content: ${cssString(badgeWord(result.verdict))}; }
+    `.mark::before { content: ${cssString(VERDICTS[result.verdict].badge)}; }
 .msg::before { content: ${cssString(message)}; }
 .details::before { content: ${cssString(details)}; }
 .close::before { content: "\\d7"; }`;
@@ -62,7 +63,7 @@ export function showBanner(result: CheckResult, actions: BannerActions): void {
   const box = element('div', 'box');
   box.setAttribute('role', 'region');
   box.setAttribute('aria-label', t('bannerLabel'));
-  box.dataset.tone = result.verdict === 'spun' ? 'red' : 'amber';
+  box.dataset.tone = VERDICTS[result.verdict].tone;
 
   const head = element('div', 'head');
   head.appendChild(element('span', 'mark')).setAttribute('aria-hidden', 'true');
@@ -125,7 +126,7 @@ export function removeBanner(): void {
 
 /** One sentence about the kind of warning; the reference and the evidence are in the popup only. */
 export function sentence(verdict: Verdict): string {
-  return t(verdict === 'spun' ? 'bannerSpun' : verdict === 'copy' ? 'bannerCopy' : 'bannerAuto');
+  return t(VERDICTS[verdict].banner ?? VERDICTS[verdict].label);
 }
 
 /** A CSS string literal: every character but letters, digits and spaces as a hex escape, so nothing can end it. */
@@ -133,10 +134,6 @@ export function cssString(s: string): string {
   let out = '"';
   for (const ch of s) out += /[A-Za-z0-9 ]/.test(ch) ? ch : `\\${(ch.codePointAt(0) as number).toString(16)} `;
   return out + '"';
-}
-
-function badgeWord(verdict: Verdict): string {
-  return verdict === 'spun' ? 'SPUN' : verdict === 'copy' ? 'COPY' : 'AUTO';
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {

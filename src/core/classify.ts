@@ -1,8 +1,10 @@
 import { decideDirection } from './direction.ts';
 import type { KeyOrder } from './key-order.ts';
 import type { Thresholds } from './thresholds.ts';
+import type { Reason } from './reasons.ts';
 import type { Alignment, BoilerplateHit, CheckResult, Match, Reference, Relation, SourceFreeReport, SpunSide, SwapFluency, Verdict } from './types.ts';
-import { boilerplateVerdict, creditLine, readsReworded, warns } from './verdict-evidence.ts';
+import { boilerplateVerdict, creditLine, decidingHit, readsReworded } from './verdict-evidence.ts';
+import { ROLE, VERDICT, warns } from './vocabulary.ts';
 
 export interface ClassifyInput {
   pageText: string;
@@ -35,20 +37,19 @@ export function isDerived(a: Alignment, th: Thresholds): boolean {
 }
 
 const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
-const percent = (x: number) => `${Math.round(x * 100)} %`;
 
-const ROLE_VERDICT: Record<Reference['role'], Verdict> = {
-  spun: 'spun',
-  'auto-published': 'auto-published',
-  copy: 'copy',
-  original: 'copy',
-};
+/** A copy of a bad copy is that kind of copy; a copy of an original is a copy. */
+const roleVerdict = (role: Reference['role']): Verdict => (role === ROLE.original ? VERDICT.copy : role);
+
+/** Odd word pairs quoted beside the source-free reason, and the longest boilerplate line quoted. */
+const SHOWN_PHRASES = 3;
+const QUOTED_LINE = 100;
 
 /** Turns the evidence about a page into one verdict of the vocabulary (docs/design.md), with its reasons. */
 export function classify(input: ClassifyInput): CheckResult {
   const { best, thresholds: th, boilerplate, trusted } = input;
-  const reasons: string[] = [];
-  let verdict: Verdict = 'clean';
+  const reasons: Reason[] = [];
+  let verdict: Verdict = VERDICT.clean;
   let confidence = 0.9;
   let match: Match | null = null;
   let knownSpunCopy: CheckResult['knownSpunCopy'] = null;
@@ -77,101 +78,95 @@ export function classify(input: ClassifyInput): CheckResult {
       spunSide, direction, passages: a.passages,
     };
     const derived = rewrite !== null || isDerived(a, th);
-    const share = rewrite
-      ? `${percent(rewrite.inOrder)} of the article's names and numbers follow "${ref.title}" (${ref.source}) in the same order`
-      : `${percent(a.coverage)} of the article aligns with "${ref.title}" (${ref.source})`;
+    const named = { title: ref.title, source: ref.source };
+    const share: Reason = rewrite ? { code: 'namesInOrder', share: rewrite.inOrder, ...named } : { code: 'textMatches', share: a.coverage, ...named };
     if (!derived) {
-      verdict = 'related';
+      verdict = VERDICT.related;
       relation = { kind: 'shared-passages' };
       confidence = clamp01(0.5 + a.coverage);
-      reasons.push(`${share}: it shares passages, not the whole text.`);
+      reasons.push(share, { code: 'sharesPassagesOnly' });
     } else if (reworded && spunSide === 'page') {
-      verdict = 'spun';
+      verdict = VERDICT.spun;
       confidence = clamp01(0.45 + 0.35 * a.coverage + 0.2 * Math.min(1, a.substitutions.length / 15));
-      reasons.push(rewrite ? `${share}: a rewrite of it.` : `${share}, with ${percent(a.substitutionRate)} of its words swapped for others.`, ...direction.reasons);
+      reasons.push(share, ...(rewrite ? [] : [{ code: 'wordsSwapped', share: a.substitutionRate } as const]), ...direction.reasons);
     } else if (reworded && spunSide === 'reference') {
-      verdict = 'related';
+      verdict = VERDICT.related;
       relation = { kind: 'original-of-spun' };
       confidence = clamp01(0.4 + 0.4 * a.coverage);
       knownSpunCopy = { referenceId: ref.id, title: ref.title, source: ref.source };
-      reasons.push(`${share}, and the reference is the reworded side: a spun copy of this article is known.`, ...direction.reasons);
+      reasons.push(share, { code: 'referenceIsReworded' }, ...direction.reasons);
     } else if (reworded) {
       // One text rewrites the other and the evidence does not say which: no accusation either way.
-      verdict = 'related';
+      verdict = VERDICT.related;
       relation = { kind: 'undecided-rewrite' };
       confidence = 0.5;
-      reasons.push(`${share}: one of the two is a rewrite of the other, and the evidence does not tell which.`, ...direction.reasons);
+      reasons.push(share, { code: 'rewriteDirectionUnknown' }, ...direction.reasons);
     } else {
       // Only a credit the page added itself counts: one copied along with the text proves nothing.
       const credit = creditLine(blankOut(input.pageText, a.passages.map((p) => p.page)), ref.source);
-      const ownPage = ref.role === 'original' && samePage(input.pageUrl, ref.url);
+      const ownPage = ref.role === ROLE.original && samePage(input.pageUrl, ref.url);
       if (ownPage) {
-        verdict = 'related';
+        verdict = VERDICT.related;
         relation = { kind: 'own-reference' };
         confidence = 0.95;
-        reasons.push(`This page is the library's reference "${ref.title}" (${ref.source}).`);
+        reasons.push({ code: 'ownReference', ...named });
       } else if ((trusted || credit) && pageBoilerplate === null) {
-        verdict = 'related';
+        verdict = VERDICT.related;
         relation = credit ? { kind: 'syndication', credit } : { kind: 'trusted-site' };
         confidence = 0.7;
-        reasons.push(`${share} near-verbatim, and the page credits or is the source: syndication, not a scrape.`);
+        reasons.push(share, { code: 'syndication' });
       } else {
-        verdict = ROLE_VERDICT[ref.role];
+        verdict = roleVerdict(ref.role);
         confidence = clamp01(0.5 + 0.5 * a.coverage * (1 - a.substitutionRate));
-        reasons.push(
-          ref.role === 'original'
-            ? `${share} near-verbatim.`
-            : `${share} near-verbatim, and that text is itself a known ${ref.role} copy: ${ref.roleReason}`,
-        );
+        reasons.push(share, { code: ref.role === ROLE.original ? 'nearVerbatim' : 'nearVerbatimOfBadCopy' });
       }
     }
   }
 
   let story: CheckResult['story'] = null;
-  if (verdict === 'clean' && input.story) {
+  if (verdict === VERDICT.clean && input.story) {
     const { reference: ref, sharedKeys } = input.story;
     story = { referenceId: ref.id, title: ref.title, source: ref.source, sharedKeys };
-    verdict = 'related';
+    verdict = VERDICT.related;
     relation = { kind: 'same-story' };
     confidence = clamp01(0.4 + sharedKeys.length / 20);
-    reasons.push(`Same story as "${ref.title}" (${ref.source}), told in other words: it shares ${sharedKeys.join(', ')}.`);
+    reasons.push({ code: 'sameStory', title: ref.title, source: ref.source, shared: sharedKeys });
   }
 
   // With no known source, the text's own marks of machine rewording may warn, when they are strong.
   let fromSourceFree = false;
   if (!warns(verdict) && !match && input.sourceFree && readsReworded(input.sourceFree, boilerplate)) {
-    verdict = 'spun';
+    verdict = VERDICT.spun;
     fromSourceFree = true;
     confidence = clamp01(0.5 + input.sourceFree.evidence / 40);
-    const sample = input.sourceFree.tortured.slice(0, 3).map((h) => `"${h.text}" (usually "${h.likely}")`);
-    reasons.unshift(`The text reads as machine-reworded, though no original is known${sample.length ? `: ${sample.join(', ')}` : ''}.`);
+    const phrases = input.sourceFree.tortured.slice(0, SHOWN_PHRASES).map((h) => ({ text: h.text, likely: h.likely }));
+    reasons.unshift({ code: 'readsReworded' }, ...(phrases.length ? [{ code: 'oddPhrases', phrases } as const] : []));
   }
 
   let fromBoilerplate = false;
   if (pageBoilerplate && !warns(verdict)) {
     verdict = pageBoilerplate;
     fromBoilerplate = true;
-    const evidence = boilerplate.find((h) =>
-      pageBoilerplate === 'spun' ? h.kind === 'spinner-artefact' : h.kind === 'auto-publish' || h.kind === 'scraper-footer');
+    const evidence = decidingHit(boilerplate);
     confidence = evidence?.kind === 'auto-publish' ? 0.85 : 0.7;
-    if (evidence) reasons.unshift(`${evidence.explanation} ("${evidence.text.slice(0, 100)}")`);
+    if (evidence) reasons.unshift({ code: 'telltaleLine', family: evidence.family, text: evidence.text.slice(0, QUOTED_LINE) });
   }
 
   if (trusted && warns(verdict)) {
-    reasons.unshift(`You trust this site, so the ${verdict} evidence is shown without a warning.`);
-    verdict = match ? 'related' : 'clean';
+    reasons.unshift({ code: 'trustedSite', verdict });
+    verdict = match ? VERDICT.related : VERDICT.clean;
     relation = match ? { kind: 'trusted-site' } : null;
   }
-  if (verdict === 'clean') {
+  if (verdict === VERDICT.clean) {
     confidence = best ? clamp01(0.9 - best.alignment.coverage * 4) : 0.9;
-    if (!reasons.length) reasons.push('No reference in the library matches this article and it carries no warning boilerplate.');
+    if (!reasons.length) reasons.push({ code: 'nothingMatches' });
   }
 
   return {
     verdict,
     confidence: Math.round(confidence * 100) / 100,
     // A warning that rests on boilerplate alone does not make the page a copy of the reference it matched.
-    summary: fromSourceFree ? 'This article looks machine-reworded; no original is known.' : summarize(verdict, fromBoilerplate ? null : match, knownSpunCopy, story),
+    summary: fromSourceFree ? { code: 'summaryRewordedNoOriginal' } : summarize(verdict, fromBoilerplate ? null : match, knownSpunCopy, story),
     reasons,
     match,
     boilerplate,
@@ -181,7 +176,7 @@ export function classify(input: ClassifyInput): CheckResult {
     sourceFree: input.sourceFree,
     pageWords: input.pageWords,
     libraryReferences: input.libraryReferences,
-    relation: verdict === 'related' ? relation : null,
+    relation: verdict === VERDICT.related ? relation : null,
   };
 }
 
@@ -210,22 +205,20 @@ function blankOut(text: string, spans: readonly { start: number; end: number }[]
   return out + text.slice(from);
 }
 
-function summarize(
-  verdict: Verdict, match: Match | null, known: CheckResult['knownSpunCopy'], story: CheckResult['story'],
-): string {
-  const from = match ? ` of "${match.title}" (${match.source})` : '';
+function summarize(verdict: Verdict, match: Match | null, known: CheckResult['knownSpunCopy'], story: CheckResult['story']): Reason {
+  const of = match && { title: match.title, source: match.source };
   switch (verdict) {
-    case 'spun':
-      return match ? `This article is a reworded (spun) copy${from}.` : 'This article carries the marks of an article spinner.';
-    case 'auto-published':
-      return match ? `This article is an auto-published copy${from}.` : 'This article was published automatically from a feed or scraped.';
-    case 'copy':
-      return `This article copies${from.replace(/^ of/, '')} near-verbatim.`;
-    case 'related':
-      if (known) return `A spun copy of this article is known: "${known.title}" (${known.source}).`;
-      if (match) return `This article shares passages with "${match.title}" (${match.source}).`;
-      return `This article covers the same story as "${story?.title}" (${story?.source}), in its own words.`;
-    case 'clean':
-      return 'Nothing found: no known copy, spin or auto-publishing boilerplate.';
+    case VERDICT.spun:
+      return of ? { code: 'summarySpunOf', ...of } : { code: 'summarySpun' };
+    case VERDICT.autoPublished:
+      return of ? { code: 'summaryAutoOf', ...of } : { code: 'summaryAuto' };
+    case VERDICT.copy:
+      return of ? { code: 'summaryCopyOf', ...of } : { code: 'summaryCopy' };
+    case VERDICT.related:
+      if (known) return { code: 'summaryKnownSpunCopy', title: known.title, source: known.source };
+      if (of) return { code: 'summarySharesPassages', ...of };
+      return { code: 'summarySameStory', title: story?.title ?? '', source: story?.source ?? '' };
+    case VERDICT.clean:
+      return { code: 'summaryNothingFound' };
   }
 }

@@ -1,6 +1,8 @@
 import { phraseRarity } from './rarity.ts';
 import { swapsAName } from './source-free/word-pairs.ts';
+import type { Reason } from './reasons.ts';
 import type { DirectionEvidence, Reference, SourceFreeSummary, Substitution, SwapFluency } from './types.ts';
+import { ROLE } from './vocabulary.ts';
 
 export interface DirectionInput {
   substitutions: readonly Substitution[];
@@ -72,6 +74,19 @@ function meanRarity(substitutions: readonly Substitution[], side: 'page' | 'refe
   return sum / substitutions.length;
 }
 
+/** Swaps shown to a reader beside the rarity reason. */
+const SHOWN_SWAPS = 3;
+
+/** The swaps that lean most the given way (page rarer, or page commoner): the words a reader is shown. */
+function telling(substitutions: readonly Substitution[], pageRarer: boolean): { page: string; reference: string }[] {
+  const lean = (s: Substitution) => (phraseRarity(s.page) - phraseRarity(s.reference)) * (pageRarer ? 1 : -1);
+  return substitutions
+    .filter((s) => lean(s) > 0)
+    .sort((a, b) => lean(b) - lean(a))
+    .slice(0, SHOWN_SWAPS)
+    .map((s) => ({ page: s.page, reference: s.reference }));
+}
+
 /**
  * Decides which side of a reworded alignment is the spun one by judging each side on its own: fluency and
  * rewrite artefacts first, then scraper boilerplate, the reference's known role and who added it; the
@@ -79,9 +94,9 @@ function meanRarity(substitutions: readonly Substitution[], side: 'page' | 'refe
  */
 export function decideDirection(input: DirectionInput): DirectionEvidence {
   const w = DIRECTION_WEIGHTS;
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
   let score = 0;
-  const add = (value: number, reason: string) => {
+  const add = (value: number, reason: Reason) => {
     if (value === 0) return;
     score += value;
     reasons.push(reason);
@@ -92,13 +107,14 @@ export function decideDirection(input: DirectionInput): DirectionEvidence {
   const swaps = input.swapFluency ? w.swapFluency * input.swapFluency.z : 0;
   // Two measures of one thing: when they disagree, neither is evidence.
   if (gap * swaps >= 0) {
-    add(gap, gap > 0 ? 'the page reads less like fluent English than the reference' : 'the reference reads less like fluent English than the page');
-    add(swaps, swaps > 0 ? 'more of the swapped words fit their context worse on the page' : 'more of the swapped words fit their context worse in the reference');
+    add(gap, { code: gap > 0 ? 'pageReadsWorse' : 'referenceReadsWorse' });
+    const counts = { page: input.swapFluency?.pageWorse ?? 0, reference: input.swapFluency?.referenceWorse ?? 0 };
+    add(swaps, { code: swaps > 0 ? 'swapsFitWorseOnPage' : 'swapsFitWorseInReference', ...counts });
   }
   if (judged) {
     // The page's marks scaled to the reference's length, so a copy of half a text with half its marks ties.
     const evidence = (input.page!.evidence * input.reference!.coveredPairs) / Math.max(input.page!.coveredPairs, 1) - input.reference!.evidence;
-    add(w.evidenceGap * beyond(evidence, w.evidenceDeadZone), evidence > 0 ? 'the page has more marks of machine rewording' : 'the reference has more marks of machine rewording');
+    add(w.evidenceGap * beyond(evidence, w.evidenceDeadZone), { code: evidence > 0 ? 'pageHasMoreMarks' : 'referenceHasMoreMarks' });
   }
   // Rarity only stands in for the swaps' context when the analyser's tables are missing: round trips make
   // words commoner and spinners rarer, so on real rewrites it pointed the wrong way more often than not.
@@ -106,19 +122,18 @@ export function decideDirection(input: DirectionInput): DirectionEvidence {
   const pageRarity = words.length ? meanRarity(words, 'page') : null;
   const referenceRarity = words.length ? meanRarity(words, 'reference') : null;
   if (pageRarity !== null && referenceRarity !== null) {
-    add(w.rarityGap * (pageRarity - referenceRarity), pageRarity >= referenceRarity
-      ? 'the words swapped in on the page are less common than the ones they replace'
-      : 'the words on the page are more common than the reference\'s');
+    const pageRarer = pageRarity >= referenceRarity;
+    add(w.rarityGap * (pageRarity - referenceRarity), { code: pageRarer ? 'swapsRarerOnPage' : 'swapsCommonerOnPage', swaps: telling(words, pageRarer) });
   }
-  if (input.pageHasWarningBoilerplate) add(w.pageBoilerplate, 'the page carries scraper or auto-publishing boilerplate');
+  if (input.pageHasWarningBoilerplate) add(w.pageBoilerplate, { code: 'pageTelltale' });
   // A reference is known to be spun from the marks in its text; when both texts were judged, the marks
   // were weighed above and are not counted twice.
-  if (input.referenceRole === 'spun' && !judged) add(-w.referenceKnownSpun, 'the reference is itself a known spun copy');
-  else if (input.referenceRole === 'auto-published') add(-w.referenceScraped, 'the reference carries scraper or auto-publishing boilerplate');
-  else if (input.referenceOrigin === 'user' && input.referenceRole === 'original') add(w.referenceAddedByReader, 'you added the reference as an original');
+  if (input.referenceRole === ROLE.spun && !judged) add(-w.referenceKnownSpun, { code: 'referenceKnownSpun' });
+  else if (input.referenceRole === ROLE.autoPublished) add(-w.referenceScraped, { code: 'referenceTelltale' });
+  else if (input.referenceOrigin === 'user' && input.referenceRole === ROLE.original) add(w.referenceAddedByReader, { code: 'referenceAddedByYou' });
 
   if (input.pageTrusted) {
-    reasons.unshift('the page is on a site you trust, so it is taken as the original');
+    reasons.unshift({ code: 'pageOnTrustedSite' });
     return { spunSide: 'reference', pageRarity, referenceRarity, swapFluency: input.swapFluency, score: -Infinity, reasons };
   }
   const spunSide = score > input.margin ? 'page' : score < -input.margin ? 'reference' : 'undecided';

@@ -3,6 +3,7 @@ import type { SourceFreeAnalyser } from './source-free/analyse.ts';
 import { tokenize } from './text.ts';
 import type { Reference, SourceFreeSummary } from './types.ts';
 import { roleFromEvidence } from './verdict-evidence.ts';
+import { ROLE } from './vocabulary.ts';
 
 /** A document as read from a file, a page or the user's paste, before cleaning. */
 export interface RawDocument {
@@ -30,8 +31,8 @@ export function buildReference(doc: RawDocument, analyser: SourceFreeAnalyser | 
     sourceFree = { opinion, evidence, fluency, coveredPairs };
   }
   const evidence = roleFromEvidence(cleaned.hits, sourceFree);
-  const { role, reason } = doc.role && doc.role !== 'original'
-    ? { role: doc.role, reason: doc.role === 'copy' ? 'Added as a known copy.' : `Added as a known ${doc.role} copy.` }
+  const { role, reason } = doc.role && doc.role !== ROLE.original
+    ? { role: doc.role, reason: doc.role === ROLE.copy ? 'Added as a known copy.' : `Added as a known ${doc.role} copy.` }
     : evidence;
   const host = doc.url ? safeHost(doc.url) : null;
   return {

@@ -1,12 +1,11 @@
 /** The engine's public vocabulary, shared by every context (worker, content script, popup, CLI, tests). */
 
-/** The verdict vocabulary (docs/design.md): one set of words everywhere. */
-export type Verdict = 'spun' | 'auto-published' | 'copy' | 'related' | 'clean';
+import type { Reason } from './reasons.ts';
+import type { ReferenceRole, RuleFamily, Sensitivity, Verdict } from './vocabulary.ts';
 
-/** What a reference text itself is, decided from its own evidence when the library is built. */
-export type ReferenceRole = 'spun' | 'auto-published' | 'copy' | 'original';
-
-export type Sensitivity = 'low' | 'normal' | 'high';
+/** The verdicts (docs/design.md), the roles of a reference and the sensitivities: one set of words everywhere. */
+export type { ReferenceRole, Sensitivity, Verdict };
+export type { Reason };
 
 /** A half-open character range [start, end) into a text. */
 export interface Span {
@@ -20,7 +19,7 @@ export type RuleKind = 'auto-publish' | 'scraper-footer' | 'scraper-chrome' | 's
  * What a boilerplate hit betrays, in the reader's terms: a feed disclaimer, feed-to-post automation, a
  * scraper theme's leftovers, a language model's leftovers, or the ordinary chrome and credits of a site.
  */
-export type RuleFamily = 'feed-disclaimer' | 'feed-automation' | 'scraper-theme' | 'ai-leftover' | 'spinner' | 'site-chrome';
+export type { RuleFamily };
 
 /** One boilerplate rule hit: which rule, the text it matched and where (offsets into the text it was found in). */
 export interface BoilerplateHit {
@@ -141,7 +140,7 @@ export interface DirectionEvidence {
   swapFluency: SwapFluency | null;
   /** All the evidence weighed in rarity units: positive leans to the page being spun. */
   score: number;
-  reasons: string[];
+  reasons: Reason[];
 }
 
 export interface Match {
@@ -163,10 +162,10 @@ export interface Match {
 export interface CheckResult {
   verdict: Verdict;
   confidence: number;
-  /** One sentence for a reader: what was found. */
-  summary: string;
+  /** What was found, in one sentence (rendered through the message catalogue). */
+  summary: Reason;
   /** Reasons behind the verdict, most important first. */
-  reasons: string[];
+  reasons: Reason[];
   match: Match | null;
   boilerplate: BoilerplateHit[];
   substitutions: Substitution[];

@@ -1,5 +1,6 @@
 import { SOURCE_FREE_SETTINGS } from './source-free/settings.ts';
-import type { BoilerplateHit, ReferenceRole, SourceFreeSummary, Verdict } from './types.ts';
+import type { BoilerplateHit, ReferenceRole, SourceFreeSummary } from './types.ts';
+import { ROLE, VERDICT } from './vocabulary.ts';
 
 const WARNING_KINDS: ReadonlySet<BoilerplateHit['kind']> = new Set(['auto-publish', 'scraper-footer', 'spinner-artefact']);
 
@@ -9,14 +10,16 @@ export function isWarningHit(hit: BoilerplateHit): boolean {
 }
 
 /** The warning that boilerplate alone justifies: spinner artefacts, then auto-publishing and scraper footers. */
-export function boilerplateVerdict(hits: readonly BoilerplateHit[]): 'spun' | 'auto-published' | null {
-  if (hits.some((h) => h.kind === 'spinner-artefact')) return 'spun';
-  if (hits.some((h) => h.kind === 'auto-publish' || h.kind === 'scraper-footer')) return 'auto-published';
+export function boilerplateVerdict(hits: readonly BoilerplateHit[]): typeof VERDICT.spun | typeof VERDICT.autoPublished | null {
+  if (hits.some((h) => h.kind === 'spinner-artefact')) return VERDICT.spun;
+  if (hits.some((h) => h.kind === 'auto-publish' || h.kind === 'scraper-footer')) return VERDICT.autoPublished;
   return null;
 }
 
-export function warns(verdict: Verdict): boolean {
-  return verdict === 'spun' || verdict === 'auto-published' || verdict === 'copy';
+/** The hit that decided `boilerplateVerdict`: the line a reader is shown as the evidence. */
+export function decidingHit(hits: readonly BoilerplateHit[]): BoilerplateHit | undefined {
+  const verdict = boilerplateVerdict(hits);
+  return hits.find((h) => (verdict === VERDICT.spun ? h.kind === 'spinner-artefact' : h.kind === 'auto-publish' || h.kind === 'scraper-footer'));
 }
 
 /**
@@ -32,14 +35,14 @@ export function readsReworded(sourceFree: SourceFreeSummary | null, hits: readon
 /** A reference's role, from its own boilerplate and what its text says about rewording. */
 export function roleFromEvidence(hits: readonly BoilerplateHit[], sourceFree: SourceFreeSummary | null = null): { role: ReferenceRole; reason: string } {
   const verdict = boilerplateVerdict(hits);
-  const evidence = hits.find((h) => (verdict === 'spun' ? h.kind === 'spinner-artefact' : h.kind === 'auto-publish' || h.kind === 'scraper-footer'));
+  const evidence = decidingHit(hits);
   const quoted = evidence ? `${evidence.explanation} ("${evidence.text.slice(0, 80)}")` : '';
-  if (readsReworded(sourceFree, hits) && verdict !== 'spun') {
+  if (readsReworded(sourceFree, hits) && verdict !== VERDICT.spun) {
     const reason = 'Its text reads as machine-reworded.';
-    return { role: 'spun', reason: quoted ? `${reason} ${quoted}` : reason };
+    return { role: ROLE.spun, reason: quoted ? `${reason} ${quoted}` : reason };
   }
   if (verdict && evidence) return { role: verdict, reason: quoted };
-  return { role: 'original', reason: 'No scraper, auto-publishing or spinner evidence in the text.' };
+  return { role: ROLE.original, reason: 'No scraper, auto-publishing or spinner evidence in the text.' };
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

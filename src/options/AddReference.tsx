@@ -1,7 +1,8 @@
 /** Adding a reference: by pasting a text, from a file, or from an open tab whose article was read. */
 import { useEffect, useState } from 'preact/hooks';
-import { DocumentError, type DocumentProblem } from '../extract/document.ts';
+import { REFERENCE_ROLES, ROLE, ROLE_LABELS } from '../core/vocabulary.ts';
 import { isWebAddress } from '../extract/address.ts';
+import { DocumentError, type DocumentProblem } from '../extract/document.ts';
 import { t } from '../shared/i18n.ts';
 import { sendToWorker } from '../shared/messaging.ts';
 import type { Reply } from '../shared/messages.ts';
@@ -22,7 +23,7 @@ export function AddReference({ onAdded }: { onAdded(message: string): void }) {
   const [title, setTitle] = useState('');
   const [source, setSource] = useState('');
   const [address, setAddress] = useState('');
-  const [role, setRole] = useState<NonNullable<NewReference['role']>>('original');
+  const [role, setRole] = useState<NonNullable<NewReference['role']>>(ROLE.original);
   const [text, setText] = useState('');
   const [tabs, setTabs] = useState<CheckedTab[]>([]);
   const [tabId, setTabId] = useState<number | null>(null);
@@ -95,10 +96,11 @@ export function AddReference({ onAdded }: { onAdded(message: string): void }) {
         <label class="field">
           <span>{t('libraryRoleQuestion')}</span>
           <select value={role} data-testid="reference-role-choice" onChange={(e) => setRole((e.currentTarget as HTMLSelectElement).value as typeof role)}>
-            <option value="original">{t('libraryRoleOriginalChoice')}</option>
-            <option value="spun">{t('libraryRoleSpunChoice')}</option>
-            <option value="auto-published">{t('libraryRoleAutoChoice')}</option>
-            <option value="copy">{t('libraryRoleCopyChoice')}</option>
+            {REFERENCE_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(ROLE_LABELS[r].choice)}
+              </option>
+            ))}
           </select>
         </label>
         <label class="field">

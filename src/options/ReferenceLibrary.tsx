@@ -3,6 +3,7 @@
  * to undo it) and exported. Each entry says what it is: an original, or a known spun or auto-published copy.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ROLE, ROLE_LABELS } from '../core/vocabulary.ts';
 import { t } from '../shared/i18n.ts';
 import type { Reply } from '../shared/messages.ts';
 import { sendToWorker } from '../shared/messaging.ts';
@@ -159,7 +160,7 @@ export function ReferenceLibrary() {
               <span class={`chip ${r.origin === 'user' ? 'tone-blue' : 'tone-grey'}`}>
                 {r.origin === 'user' ? t('libraryYours') : t('libraryBundled')}
               </span>
-              <span class={`chip ${r.role === 'original' ? 'tone-grey' : 'tone-amber'}`} data-testid="reference-role">
+              <span class={`chip ${r.role === ROLE.original ? 'tone-grey' : 'tone-amber'}`} data-testid="reference-role">
                 {roleLabel(r.role)}
               </span>
               {r.origin === 'user' && (
@@ -178,14 +179,5 @@ export function ReferenceLibrary() {
 
 /** What a reference is, in a word or two: the bundled ones are known bad copies, not originals. */
 function roleLabel(role: ReferenceSummary['role']): string {
-  switch (role) {
-    case 'original':
-      return t('libraryRoleOriginal');
-    case 'spun':
-      return t('libraryRoleSpun');
-    case 'auto-published':
-      return t('libraryRoleAuto');
-    case 'copy':
-      return t('libraryRoleCopy');
-  }
+  return t(ROLE_LABELS[role].name);
 }

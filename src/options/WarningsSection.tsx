@@ -1,9 +1,9 @@
 /** Banner on/off, sensitivity, and learning from trusted sources. */
 import { useEffect, useState } from 'preact/hooks';
-import type { Sensitivity } from '../core/types.ts';
+import { SENSITIVITIES, type Sensitivity } from '../core/vocabulary.ts';
 import { loadLearned } from '../shared/storage.ts';
 import { t } from '../shared/i18n.ts';
-import { SENSITIVITIES, type Settings } from '../shared/settings.ts';
+import type { Settings } from '../shared/settings.ts';
 import type { SettingsUpdate } from '../shared/storage.ts';
 
 export function WarningsSection({ settings, update }: { settings: Settings; update: SettingsUpdate }) {

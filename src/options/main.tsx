@@ -3,8 +3,10 @@ import '../shared/ui.css';
 import './options.css';
 import { render } from 'preact';
 import { ext } from '../shared/browser.ts';
+import { applyTones } from '../shared/tone-style.ts';
 import { App } from './App.tsx';
 
+applyTones(document);
 document.documentElement.lang = ext().i18n.getUILanguage();
 document.title = ext().i18n.getMessage('optionsTitle') || 'Spinscope';
 const root = document.getElementById('app');

@@ -1,19 +1,11 @@
 /** Scraper and auto-publishing boilerplate found in the page, strongest first: what each line betrays in plain words, the line quoted. */
 import type { BoilerplateHit, RuleFamily } from '../core/types.ts';
+import { FAMILY_LABELS } from '../core/vocabulary.ts';
 import { isWarningHit } from '../core/verdict-evidence.ts';
 import { t } from '../shared/i18n.ts';
 
-const FAMILY_KEYS: Record<RuleFamily, string> = {
-  'feed-disclaimer': 'familyFeedDisclaimer',
-  'feed-automation': 'familyFeedAutomation',
-  'scraper-theme': 'familyScraperTheme',
-  'ai-leftover': 'familyAiLeftover',
-  spinner: 'familySpinner',
-  'site-chrome': 'familySiteChrome',
-};
-
 /** The family's name for a reader; a hit stored before families existed is called site chrome. */
-export const familyLabel = (family: RuleFamily | undefined): string => t(FAMILY_KEYS[family ?? 'site-chrome'] ?? 'familySiteChrome');
+export const familyLabel = (family: RuleFamily | undefined): string => t(FAMILY_LABELS[family ?? 'site-chrome'] ?? FAMILY_LABELS['site-chrome']);
 
 export function BoilerplateList({ hits }: { hits: BoilerplateHit[] }) {
   // What betrays unedited publishing first; page chrome ("Open in App", photo credits) only after it.

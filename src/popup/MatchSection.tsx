@@ -4,6 +4,7 @@
  * unknown and it is named as the earliest known copy.
  */
 import type { Match, Substitution } from '../core/types.ts';
+import { ROLE } from '../core/vocabulary.ts';
 import { percent, t } from '../shared/i18n.ts';
 import { CoverageStrip } from './CoverageStrip.tsx';
 import { roleText } from './verdict-text.ts';
@@ -12,7 +13,7 @@ export function MatchSection({ match, substitutions, textLength }: { match: Matc
   return (
     <section class="card" aria-labelledby="match-heading">
       <h3 id="match-heading">{t('popupMatchHeading')}</h3>
-      {match.referenceRole !== 'original' && <p class="small">{t('popupOriginalUnknown')}</p>}
+      {match.referenceRole !== ROLE.original && <p class="small">{t('popupOriginalUnknown')}</p>}
       <p class="ref-title" data-testid="reference-title">
         {match.title}
       </p>
@@ -20,10 +21,10 @@ export function MatchSection({ match, substitutions, textLength }: { match: Matc
         <span data-testid="reference-source">{match.source}</span>
         {match.date && <span> · {match.date}</span>}
       </p>
-      {match.referenceRole !== 'original' && <p class="muted small">{roleText(match.referenceRole)}</p>}
+      {match.referenceRole !== ROLE.original && <p class="muted small">{roleText(match.referenceRole)}</p>}
       {webAddress(match.url) && (
         <a class="open-link" href={webAddress(match.url)!} target="_blank" rel="noopener noreferrer" data-testid="open-reference">
-          {match.referenceRole === 'original' ? t('popupOpenOriginal') : t('popupOpenCopy')}
+          {match.referenceRole === ROLE.original ? t('popupOpenOriginal') : t('popupOpenCopy')}
         </a>
       )}
       {match.spunSide !== 'undecided' && (

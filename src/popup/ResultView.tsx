@@ -2,10 +2,11 @@
  * A check result. First what a reader needs at a glance (the verdict in words, what it means, what to do),
  * then the evidence, strongest first, in a column that scrolls inside the popup, then the tab's actions.
  */
-import { isWarningHit, warns } from '../core/verdict-evidence.ts';
+import { isWarningHit } from '../core/verdict-evidence.ts';
 import type { JSX } from 'preact';
 import type { CheckResult } from '../core/types.ts';
-import { percent, t } from '../shared/i18n.ts';
+import { VERDICT, warns } from '../core/vocabulary.ts';
+import { percent, reasonText, t } from '../shared/i18n.ts';
 import { BoilerplateList } from './BoilerplateList.tsx';
 import { MatchSection } from './MatchSection.tsx';
 import { SourceFreeSection } from './SourceFreeSection.tsx';
@@ -27,9 +28,9 @@ interface Props {
 export function ResultView({ result, textLength, pageTitle, tab, partial = false }: Props) {
   // Site chrome ("Advertisement", a comment form) is evidence only next to a warning; alone it would alarm.
   const boilerplate = warns(result.verdict) ? result.boilerplate : result.boilerplate.filter(isWarningHit);
-  const recognised = result.verdict !== 'clean';
+  const recognised = result.verdict !== VERDICT.clean;
   // The engine's sentence and reasons for these say what the story card or the note below already say.
-  const sameStoryOnly = result.verdict === 'related' && result.story !== null && result.match === null;
+  const sameStoryOnly = result.verdict === VERDICT.related && result.story !== null && result.match === null;
   const reasons = sameStoryOnly ? [] : result.reasons.slice(0, 5);
   const evidence = rankedEvidence(result, boilerplate, textLength, pageTitle, tab);
   return (
@@ -69,11 +70,17 @@ export function ResultView({ result, textLength, pageTitle, tab, partial = false
             <p class="small muted">
               {t('popupConfidence')} <strong data-testid="confidence">{percent(result.confidence)}</strong>
             </p>
-            {!sameStoryOnly && result.summary && <p class="small">{result.summary}</p>}
+            {!sameStoryOnly && (
+              <p class="small" data-testid="summary">
+                {reasonText(result.summary)}
+              </p>
+            )}
             {reasons.length > 0 && (
               <ul class="reasons">
                 {reasons.map((r, i) => (
-                  <li key={i}>{r}</li>
+                  <li key={i} data-testid="reason">
+                    {reasonText(r)}
+                  </li>
                 ))}
               </ul>
             )}
@@ -104,9 +111,9 @@ function rankedEvidence(result: CheckResult, boilerplate: CheckResult['boilerpla
     });
   }
   if (match) cards.push({ strength: 2.5, view: <MatchSection key="match" match={match} substitutions={substitutions} textLength={textLength} /> });
-  if (boilerplate.length > 0) cards.push({ strength: verdict === 'auto-published' ? 4 : 1.5, view: <BoilerplateList key="boilerplate" hits={boilerplate} /> });
+  if (boilerplate.length > 0) cards.push({ strength: verdict === VERDICT.autoPublished ? 4 : 1.5, view: <BoilerplateList key="boilerplate" hits={boilerplate} /> });
   if (sourceFree && (sourceFree.tortured.length > 0 || sourceFree.artefacts.length > 0)) {
-    cards.push({ strength: verdict === 'spun' && !match ? 4 : 1, view: <SourceFreeSection key="marks" report={sourceFree} /> });
+    cards.push({ strength: verdict === VERDICT.spun && !match ? 4 : 1, view: <SourceFreeSection key="marks" report={sourceFree} /> });
   }
   if (result.story) cards.push({ strength: 1, view: <StorySection key="story" story={result.story} pageTitle={pageTitle} /> });
   return cards.sort((a, b) => b.strength - a.strength);

@@ -3,8 +3,10 @@ import '../shared/ui.css';
 import './popup.css';
 import { render } from 'preact';
 import { ext } from '../shared/browser.ts';
+import { applyTones } from '../shared/tone-style.ts';
 import { App } from './App.tsx';
 
+applyTones(document);
 document.documentElement.lang = ext().i18n.getUILanguage();
 document.title = ext().i18n.getMessage('extName') || 'Spinscope';
 const root = document.getElementById('app');

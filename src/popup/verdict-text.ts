@@ -1,17 +1,15 @@
-/** Words and tones for verdicts, shared by the popup's parts. */
-import type { CheckResult, ReferenceRole, Verdict } from '../core/types.ts';
+/** Words and tones for verdicts, shared by the popup's parts; the vocabulary holds what each verdict is. */
+import type { CheckResult } from '../core/types.ts';
+import { ROLE, ROLE_LABELS, VERDICT, VERDICTS, type ReferenceRole, type Tone, type Verdict } from '../core/vocabulary.ts';
 import { t } from '../shared/i18n.ts';
 
-export type Tone = 'red' | 'amber' | 'green' | 'blue' | 'grey';
-
-/** "clean" is no finding: grey, never the green of a positive result. */
 export function verdictTone(v: Verdict): Tone {
-  return v === 'spun' ? 'red' : v === 'copy' || v === 'auto-published' ? 'amber' : v === 'related' ? 'blue' : 'grey';
+  return VERDICTS[v].tone;
 }
 
 /** What the chip says: the verdict's own word, except that nothing found is "not recognised". */
 export function verdictLabel(v: Verdict): string {
-  return v === 'clean' ? t('labelNotRecognised') : v;
+  return t(VERDICTS[v].label);
 }
 
 /** Confidence in words, for the first glance; the number waits behind "How we know". */
@@ -22,15 +20,15 @@ export function confidenceWords(confidence: number): string {
 /** What the verdict means for this result; "related" covers three different findings, each said plainly. */
 export function verdictMeaning(result: Pick<CheckResult, 'verdict' | 'match' | 'story' | 'knownSpunCopy' | 'libraryReferences' | 'relation'>): string {
   switch (result.verdict) {
-    case 'spun':
+    case VERDICT.spun:
       return result.match ? t('meaningSpun') : t('meaningSpunNoSource');
-    case 'copy':
+    case VERDICT.copy:
       return t('meaningCopy');
-    case 'auto-published':
+    case VERDICT.autoPublished:
       return t('meaningAuto');
-    case 'related':
+    case VERDICT.related:
       return relatedMeaning(result);
-    case 'clean':
+    case VERDICT.clean:
       return t('meaningNotRecognised', String(result.libraryReferences ?? 0));
   }
 }
@@ -61,30 +59,21 @@ function relatedMeaning(result: Pick<CheckResult, 'match' | 'knownSpunCopy' | 'r
 /** What the reader can do next, in one line. */
 export function nextStep(result: Pick<CheckResult, 'verdict' | 'match' | 'knownSpunCopy'>): string {
   switch (result.verdict) {
-    case 'spun':
+    case VERDICT.spun:
       if (!result.match) return t('nextSpunNoSource');
       // The bundled references are themselves bad copies: then no original is known, only an earlier copy.
-      return result.match.referenceRole === 'original' ? t('nextSpun') : t('nextSpunOriginalUnknown');
-    case 'copy':
+      return result.match.referenceRole === ROLE.original ? t('nextSpun') : t('nextSpunOriginalUnknown');
+    case VERDICT.copy:
       return t('nextCopy');
-    case 'auto-published':
+    case VERDICT.autoPublished:
       return t('nextAuto');
-    case 'related':
+    case VERDICT.related:
       return result.knownSpunCopy ? t('nextRelatedOriginal') : t('nextRelated');
-    case 'clean':
+    case VERDICT.clean:
       return t('nextNotRecognised');
   }
 }
 
 export function roleText(role: ReferenceRole): string {
-  switch (role) {
-    case 'spun':
-      return t('roleSpun');
-    case 'auto-published':
-      return t('roleAuto');
-    case 'copy':
-      return t('roleCopy');
-    case 'original':
-      return t('roleOriginal');
-  }
+  return t(ROLE_LABELS[role].sentence);
 }

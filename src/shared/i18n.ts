@@ -1,6 +1,9 @@
 /** User-facing strings come from _locales via the browser; a missing key shows itself rather than crashing. */
 import { isolate } from '../core/bidi.ts';
+import { renderReason, type Reason } from '../core/reasons.ts';
 import { ext } from './browser.ts';
+
+export { percent } from '../core/reasons.ts';
 
 /** Each substitution is bidi-isolated: a title's direction marks must not turn the sentence around. */
 export function t(key: string, substitutions?: string | string[]): string {
@@ -13,8 +16,5 @@ export function t(key: string, substitutions?: string | string[]): string {
   }
 }
 
-/** 0.8231 → "82%" in the browser's locale. */
-export function percent(share: number): string {
-  const v = Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : 0;
-  return new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 }).format(v);
-}
+/** One of the engine's explanations, in the browser's language. */
+export const reasonText = (reason: Reason): string => renderReason(reason, t);

@@ -5,6 +5,7 @@
  * next to a hostile page, so nothing is trusted because of its type annotation.
  */
 import type { Span } from '../core/types.ts';
+import { REFERENCE_ROLES } from '../core/vocabulary.ts';
 import type { CheckedTab, ImportReport, LibraryPackAction, LibraryPackReply, NewReference, ReferenceList, ReferenceSummary, SelectionState, TabState } from './state.ts';
 
 /** Longest article text sent for a check; the content script cuts longer ones at a paragraph. */
@@ -229,7 +230,7 @@ const newReference = shape<NewReference>({
   source: str(MAX_TITLE),
   url: nullable(str(MAX_URL)),
   date: nullable(str(32)),
-  role: optional(oneOf('original', 'spun', 'auto-published', 'copy')),
+  role: optional(oneOf(...REFERENCE_ROLES)),
 });
 
 const importDocs: Check = (v) => {

@@ -3,7 +3,7 @@
  * field-by-field validator. A corrupt or half-written value never crashes a context: each broken
  * field falls back to its default and the rest is kept.
  */
-import type { Sensitivity } from '../core/types.ts';
+import { DEFAULT_SENSITIVITY, SENSITIVITIES, type Sensitivity } from '../core/vocabulary.ts';
 import { normalizeHost } from './site-entry.ts';
 
 export const SETTINGS_VERSION = 3;
@@ -28,7 +28,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   version: SETTINGS_VERSION,
   bannersEnabled: true,
-  sensitivity: 'normal',
+  sensitivity: DEFAULT_SENSITIVITY,
   trustedSites: [],
   skippedSites: [],
   learnFromTrusted: false,
@@ -39,8 +39,6 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 /** The caps can be lowered, never raised past these. */
 export const MAX_LEARN_PER_SITE = 100;
 export const MAX_LEARN_TOTAL = 1000;
-
-export const SENSITIVITIES: readonly Sensitivity[] = ['low', 'normal', 'high'];
 
 export interface ParsedSettings {
   settings: Settings;

@@ -1,5 +1,5 @@
 /** What the worker knows about a tab, kept in storage.session (the worker is stopped when idle). */
-import type { CheckResult, Reference, ReferenceRole } from '../core/types.ts';
+import type { CheckResult, Reason, Reference, ReferenceRole } from '../core/types.ts';
 import { isWarningHit } from '../core/verdict-evidence.ts';
 
 interface Base {
@@ -105,12 +105,6 @@ export interface CheckedTab {
   url: string;
 }
 
-export const WARNING_VERDICTS = ['spun', 'auto-published', 'copy'] as const;
-
-export function isWarning(verdict: string): boolean {
-  return (WARNING_VERDICTS as readonly string[]).includes(verdict);
-}
-
 /**
  * What one tab's result may hold in storage.session. The session area is shared by every tab and a
  * page controls how much evidence it yields (thousands of hidden "Advertisement" lines), so each
@@ -125,8 +119,8 @@ export function storedResult(r: CheckResult): CheckResult {
   const hits = [...r.boilerplate.filter(isWarningHit), ...r.boilerplate.filter((h) => !isWarningHit(h))].slice(0, L.hits);
   return {
     ...r,
-    summary: cut(r.summary),
-    reasons: r.reasons.slice(0, L.reasons).map(cut),
+    summary: capReason(r.summary, cut),
+    reasons: r.reasons.slice(0, L.reasons).map((x) => capReason(x, cut)),
     boilerplate: hits.map((h) => ({ ...h, text: cut(h.text) })),
     substitutions: r.substitutions.slice(0, L.substitutions).map((x) => ({ ...x, reference: cut(x.reference), page: cut(x.page) })),
     match: r.match && { ...r.match, passages: r.match.passages.slice(0, L.passages) },
@@ -136,4 +130,17 @@ export function storedResult(r: CheckResult): CheckResult {
       artefacts: r.sourceFree.artefacts.slice(0, L.phrases),
     },
   };
+}
+
+/** A reason's texts cut and its lists capped: the page chose them (titles, quoted lines, swapped words). */
+function capReason(reason: Reason, cut: (s: string) => string): Reason {
+  const capValue = (v: unknown): unknown =>
+    typeof v === 'string'
+      ? cut(v)
+      : Array.isArray(v)
+        ? v.slice(0, STORED_LIMITS.phrases).map(capValue)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, capValue(x)]))
+          : v;
+  return capValue(reason) as Reason;
 }

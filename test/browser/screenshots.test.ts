@@ -62,6 +62,24 @@ async function shootPopup(tab: number, name: string, colorScheme: 'light' | 'dar
   return popup;
 }
 
+/**
+ * "How we know", opened: the engine's reason codes said by the browser's own i18n, every placeholder
+ * filled, in the reader's words. Shot for review, not compared.
+ */
+async function assertReasonsSaid(popup: Page, scheme: string) {
+  await popup.locator('details.how summary').click();
+  const said = await popup.evaluate(() => ({
+    summary: document.querySelector('[data-testid="summary"]')?.textContent ?? '',
+    reasons: [...document.querySelectorAll('[data-testid="reason"]')].map((li) => li.textContent ?? ''),
+  }));
+  await popup.screenshot({ path: shot(`popup-how-we-know-${scheme}`), fullPage: true });
+  expect(said.summary).toMatch(/auto-published copy of|published automatically/);
+  expect(said.reasons.length).toBeGreaterThan(0);
+  // What matched and how much of it, the reference named: no figure but the share.
+  expect(said.reasons[0]).toMatch(/^\S*100%\S* of the article’s text matches “/);
+  for (const line of [said.summary, ...said.reasons]) expect(line).not.toMatch(/\$|reason_|summary[A-Z]|boilerplate|rarity|fluency/);
+}
+
 /** The popup at the size browsers give it: everything within 600 px, the first glance within 300. */
 async function assertFitsPopup(popup: Page, state: string) {
   const size = await popup.evaluate(() => {
@@ -108,6 +126,7 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
           await page.screenshot({ path: shot(`highlights-${scheme}`) });
         }
       }
+      if (name === 'auto') await assertReasonsSaid(popup, scheme);
       await popup.close();
     } finally {
       await page.close();

@@ -3,6 +3,7 @@
  * per category back.
  */
 import type { Verdict } from '../../src/core/types.ts';
+import { warns } from '../../src/core/vocabulary.ts';
 import { DEV_CATEGORIES, type DevCase, type DevCategory } from '../fixtures/dev-set.ts';
 
 /** The part of a CheckResult that scoring looks at. */
@@ -14,9 +15,7 @@ export interface CheckOutcome {
 export type Check = (devCase: DevCase) => CheckOutcome;
 
 /** Verdicts that put a warning in front of the reader. */
-export const WARNING_VERDICTS: ReadonlySet<Verdict> = new Set<Verdict>(['spun', 'auto-published', 'copy']);
-
-export const isWarning = (verdict: Verdict): boolean => WARNING_VERDICTS.has(verdict);
+export const isWarning = warns;
 
 export interface EvalRow {
   category: DevCategory;

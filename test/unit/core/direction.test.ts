@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { decideDirection, type DirectionInput } from '../../../src/core/direction.ts';
-import type { SourceFreeSummary, Substitution } from '../../../src/core/types.ts';
+import type { DirectionEvidence, SourceFreeSummary, Substitution } from '../../../src/core/types.ts';
 
 const swap = (reference: string, page: string): Substitution => ({
   reference, page, referenceSpan: { start: 0, end: reference.length }, pageSpan: { start: 0, end: page.length },
 });
+const codes = (d: DirectionEvidence) => d.reasons.map((r) => r.code);
 const fluent: SourceFreeSummary = { opinion: 'fluent', evidence: 0.5, fluency: -2.4, coveredPairs: 400 };
 const base: Omit<DirectionInput, 'substitutions'> = {
   page: null, reference: null, swapFluency: null, pageHasWarningBoilerplate: false, referenceRole: 'original', referenceOrigin: 'bundled', pageTrusted: false, margin: 0.2,
@@ -28,7 +29,7 @@ describe('direction', () => {
     expect(decideDirection({ ...base, substitutions: commoner }).spunSide).toBe('reference');
     const d = decideDirection({ ...base, substitutions: commoner, page: roundTrip, reference: fluent });
     expect(d.spunSide).toBe('page');
-    expect(d.reasons.join(' ')).toMatch(/less like fluent English/);
+    expect(d.reasons).toContainEqual({ code: 'pageReadsWorse' });
     // The same evidence the other way round blames the reference.
     const reverse = commoner.map((x) => swap(x.page, x.reference));
     expect(decideDirection({ ...base, substitutions: reverse, page: fluent, reference: roundTrip }).spunSide).toBe('reference');
@@ -39,7 +40,9 @@ describe('direction', () => {
     const judged = decideDirection({ ...base, substitutions: commoner, swapFluency: { pageWorse: 12, referenceWorse: 2, z: 2.67 } });
     expect(judged.spunSide).toBe('page');
     // With the swaps judged in context, the words' rarity (which round trips and spinners move opposite ways) is left out.
-    expect(judged.reasons.join(' ')).not.toMatch(/common/);
+    expect(codes(judged)).not.toContain('swapsCommonerOnPage');
+    expect(codes(judged)).not.toContain('swapsRarerOnPage');
+    expect(judged.reasons).toContainEqual({ code: 'swapsFitWorseOnPage', page: 12, reference: 2 });
     expect(judged.pageRarity).toBeNull();
     expect(decideDirection({ ...base, substitutions: commoner, swapFluency: { pageWorse: 2, referenceWorse: 12, z: -2.67 } }).spunSide).toBe('reference');
     const tie = decideDirection({ ...base, substitutions: [], swapFluency: { pageWorse: 5, referenceWorse: 4, z: 0.33 } });
@@ -61,7 +64,8 @@ describe('direction', () => {
   it('ignores fluency when either side is beyond the model', () => {
     const unjudged: SourceFreeSummary = { opinion: 'no-opinion', evidence: 0, fluency: -4, coveredPairs: 30 };
     const d = decideDirection({ ...base, substitutions: thesaurus, page: unjudged, reference: fluent });
-    expect(d.reasons.join(' ')).not.toMatch(/fluent/);
+    expect(codes(d)).not.toContain('pageReadsWorse');
+    expect(codes(d)).not.toContain('referenceReadsWorse');
   });
 
   it('takes a fluent page for the original of a known spun reference that carries the marks', () => {
@@ -102,7 +106,10 @@ describe('direction', () => {
 
   it('explains itself', () => {
     const d = decideDirection({ ...base, substitutions: thesaurus, pageHasWarningBoilerplate: true });
-    expect(d.reasons.join(' ')).toMatch(/less common/);
-    expect(d.reasons.join(' ')).toMatch(/boilerplate/);
+    // The rarer words are named, the swap that leans most first, so a reader sees which words are odd.
+    const rarer = d.reasons.find((r) => r.code === 'swapsRarerOnPage');
+    expect(rarer && 'swaps' in rarer && rarer.swaps.length).toBeGreaterThan(0);
+    expect(rarer && 'swaps' in rarer && rarer.swaps.every((s) => thesaurus.some((t) => t.page === s.page && t.reference === s.reference))).toBe(true);
+    expect(d.reasons).toContainEqual({ code: 'pageTelltale' });
   });
 });

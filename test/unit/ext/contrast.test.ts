@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BANNER_COLOURS, BANNER_CSS } from '../../../src/content/banner-style.ts';
+import { toneProperties } from '../../../src/shared/tone-style.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const AA = 4.5;
@@ -71,15 +72,18 @@ describe('banner colours', () => {
   });
 });
 
-/** The custom properties of ui.css: the first :root block (light) and the one in the dark media query. */
+/**
+ * The custom properties of ui.css (the first :root block, light, and the one in the dark media query)
+ * with the warning tones the vocabulary adds to them.
+ */
 function uiColours(): { light: Record<string, string>; dark: Record<string, string> } {
   const css = readFileSync(join(ROOT, 'src/shared/ui.css'), 'utf8');
   const props = (block: string) => Object.fromEntries([...block.matchAll(/(--[\w-]+)\s*:\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1]!, m[2]!]));
   const darkAt = css.indexOf('@media (prefers-color-scheme: dark)');
   expect(darkAt).toBeGreaterThan(0);
-  const light = props(css.slice(0, darkAt));
+  const light = { ...props(css.slice(0, darkAt)), ...toneProperties('light') };
   const darkBlock = css.slice(darkAt, css.indexOf('}', darkAt));
-  return { light, dark: { ...light, ...props(darkBlock) } };
+  return { light, dark: { ...light, ...props(darkBlock), ...toneProperties('dark') } };
 }
 
 describe('popup colours', () => {

@@ -1,26 +1,23 @@
 /** An in-memory stand-in for the parts of the WebExtension API the extension uses. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { catalogueLookup, type CatalogueEntry } from '../../../src/core/reasons.ts';
 import { setBrowser, type Ext } from '../../../src/shared/browser.ts';
 
 type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
 
 const MESSAGES = JSON.parse(
   readFileSync(join(import.meta.dirname, '../../../src/public/_locales/en/messages.json'), 'utf8'),
-) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+) as Record<string, CatalogueEntry>;
 
-/** Chrome's substitution rules, enough for tests: $NAME$ → placeholder content → $n → substitution n. */
 /** The text without the isolation marks t() puts around every value it inserts (they keep bidi text in its place). */
 export const plain = (s: string): string => s.replace(/[\u2068\u2069]/g, '');
 
+/** Chrome's substitution rules, as the command applies them to the same catalogue. */
+const lookup = catalogueLookup(MESSAGES);
+
 export function getMessage(key: string, subs?: string | string[]): string {
-  const m = MESSAGES[key];
-  if (!m) return '';
-  const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-  return m.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
-    const content = m.placeholders?.[name.toLowerCase()]?.content ?? '';
-    return content.replace(/\$(\d)/g, (_x, n: string) => list[Number(n) - 1] ?? '');
-  });
+  return lookup(key, subs === undefined ? [] : Array.isArray(subs) ? subs : [subs]);
 }
 
 function area(name: string, listeners: Set<Listener>) {

@@ -16,7 +16,7 @@ function result(over: Partial<CheckResult> = {}): CheckResult {
   return {
     verdict: 'clean',
     confidence: 0.9,
-    summary: '',
+    summary: { code: 'summaryNothingFound' },
     reasons: [],
     match: null,
     boilerplate: [],

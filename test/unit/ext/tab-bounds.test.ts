@@ -17,8 +17,8 @@ function flooded(): CheckResult {
   return {
     verdict: 'auto-published',
     confidence: 0.8,
-    summary: 's',
-    reasons: Array.from({ length: 100 }, (_, i) => `reason ${i}`),
+    summary: { code: 'summaryAuto' },
+    reasons: Array.from({ length: 100 }, (_, i) => ({ code: 'telltaleLine', family: 'feed-automation', text: `reason ${i} `.repeat(100) }) as const),
     match: null,
     boilerplate: [...ads, scraper],
     substitutions: Array.from({ length: 3000 }, (_, i) => ({ reference: `a${i}`, page: `b${i}`, referenceSpan: { start: i, end: i + 1 }, pageSpan: { start: i, end: i + 1 } })),
@@ -38,6 +38,8 @@ describe('what one tab may store', () => {
     expect(r.substitutions).toHaveLength(STORED_LIMITS.substitutions);
     expect(r.reasons).toHaveLength(STORED_LIMITS.reasons);
     expect(Math.max(...r.boilerplate.map((h) => h.text.length))).toBeLessThanOrEqual(STORED_LIMITS.text);
+    expect(r.reasons[0]).toMatchObject({ code: 'telltaleLine', family: 'feed-automation' });
+    expect(Math.max(...r.reasons.map((x) => JSON.stringify(x).length))).toBeLessThanOrEqual(STORED_LIMITS.text + 100);
     // A whole flooded result stays small enough for thousands of tabs in the 10 MB session area.
     expect(JSON.stringify(r).length).toBeLessThan(60_000);
   });
@@ -48,7 +50,7 @@ describe('what one tab may store', () => {
   });
 
   it('leaves a small result as it is', () => {
-    const small = { ...flooded(), boilerplate: [], substitutions: [], reasons: ['one'] };
+    const small = { ...flooded(), boilerplate: [], substitutions: [], reasons: [{ code: 'nothingMatches' as const }] };
     expect(storedResult(small)).toEqual(small);
   });
 });
