@@ -71,10 +71,10 @@ export const ROLE_LABELS: Readonly<Record<ReferenceRole, { sentence: string; nam
   copy: { sentence: 'roleCopy', name: 'libraryRoleCopy', choice: 'libraryRoleCopyChoice' },
 };
 
-/** What each family of boilerplate rules betrays, for a reader (catalogue keys). */
 /** The families of telltale lines (boilerplate rules), from publishing machinery to ordinary site chrome. */
 export type RuleFamily = 'feed-disclaimer' | 'feed-automation' | 'scraper-theme' | 'ai-leftover' | 'spinner' | 'site-chrome';
 
+/** What each family of boilerplate rules betrays, for a reader (catalogue keys). */
 export const FAMILY_LABELS: Readonly<Record<RuleFamily, string>> = {
   'feed-disclaimer': 'familyFeedDisclaimer',
   'feed-automation': 'familyFeedAutomation',
