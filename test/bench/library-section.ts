@@ -4,7 +4,7 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { fingerprints } from '../../src/core/fingerprint.ts';
-import { buildFingerprintIndex, fingerprintIndex } from '../../src/core/fingerprint-index.ts';
+import { buildFingerprintIndex, fingerprintIndex, postingBytes } from '../../src/core/fingerprint-index.ts';
 import { createEngine, type Engine, type Reference } from '../../src/core/index.ts';
 import { PAGE_STORY_KEYS, storyKeys } from '../../src/core/story.ts';
 import { tokenize } from '../../src/core/text.ts';
@@ -161,8 +161,9 @@ export async function librarySection(seeds: readonly Reference[], log: (line: st
   ));
   log('indexBytes: engine.indexBytes (fingerprint index + story index); fp index: buildFingerprintIndex over the fingerprints alone,');
   for (const r of results) {
-    const directory = r.fingerprintIndexBytes - 4 * r.postings;
-    log(`  at ${r.n.toLocaleString('en')}: ${sig(r.postings / r.n)} postings per reference (${sig((4 * r.postings) / r.n)} B) + bucket directory ${sig(directory / r.n)} B per reference (${sig(directory / 4 / r.postings)} buckets per posting).`);
+    const width = postingBytes(r.n);
+    const directory = r.fingerprintIndexBytes - width * r.postings;
+    log(`  at ${r.n.toLocaleString('en')}: ${sig(r.postings / r.n)} postings per reference (${sig((width * r.postings) / r.n)} B, ${width} B each) + bucket directory ${sig(directory / r.n)} B per reference (${sig(directory / 4 / r.postings)} buckets per posting).`);
   }
   log('');
   log(table(
