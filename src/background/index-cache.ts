@@ -6,6 +6,7 @@
  */
 import type { EngineIndexes } from '../core/index.ts';
 import { hashString } from '../core/hash.ts';
+import { postingBytes } from '../core/fingerprint-index.ts';
 import { FINGERPRINT_SCHEME } from '../core/pack/format.ts';
 import type { Reference } from '../core/types.ts';
 import { referenceStore } from './reference-db.ts';
@@ -39,8 +40,9 @@ function isIndexes(v: unknown): v is EngineIndexes {
   const i = v as Partial<EngineIndexes> | undefined;
   const arrays = (a: unknown) => {
     const x = a as { count?: unknown; bucketBits?: unknown; directory?: unknown; postings?: unknown } | undefined;
-    return typeof x?.count === 'number' && typeof x.bucketBits === 'number' && x.directory instanceof Uint32Array && x.postings instanceof Uint32Array &&
-      x.directory.length === 2 ** x.bucketBits + 1 && x.directory[x.directory.length - 1] === x.postings.length;
+    // Indexes kept by an older version (other posting widths) fail here and are built again.
+    return typeof x?.count === 'number' && typeof x.bucketBits === 'number' && x.directory instanceof Uint32Array && x.postings instanceof Uint8Array &&
+      x.directory.length === 2 ** x.bucketBits + 1 && postingBytes(x.count) * x.directory[x.directory.length - 1]! === x.postings.length;
   };
   return arrays(i?.fingerprints) && arrays(i?.stories);
 }

@@ -36,7 +36,7 @@ log(table(
     ['engine ≤ 10 % of Readability extraction (typical page)', `${percent(s1.typicalShare, 2)} median, worst ${percent(s1.worstShare, 2)} (${s1.worstPage})`, verdict(s1.pass)],
     [`check ≤ 5 ms median, ${s2.largest.n.toLocaleString('en')} references`, time(s2.worstCheckNs), verdict(s2.lookupPass)],
     [`index ≤ 512 B per reference, ${s2.largest.n.toLocaleString('en')} references (toward 256 B)`, `${(s2.largest.indexBytes / s2.largest.n).toFixed(0)} B`, verdict(s2.bytesPass)],
-    [`check p90 ≤ 2 ms, every page kind, ${s2.largest.n.toLocaleString('en')} references`, `worst ${time(s2.worstP90Ns)}`, verdict(s2.p90Pass)],
+    [`check p90 ≤ 2 ms, every page kind, ${s2.largest.n.toLocaleString('en')} references`, `worst ${time(s2.worstP90UndisturbedNs)} not preempted (${time(s2.worstP90Ns)} all samples)`, verdict(s2.p90Pass)],
     ['first check after a wake, 10,000 user references ≤ 1.5 × bundled alone', s6.ratios.map((r) => `${r.n.toLocaleString('en')}: ${ratio(r.ratio)} (after a change ${ratio(r.afterChange)})`).join(', '), verdict(s6.pass)],
     ['50,000 learned references within the 150 MiB IndexedDB budget', `${bytes(s6.fiftyThousandBytes)} with kept indexes (${s6.packBytesPerReference.toFixed(0)} B each)`, verdict(s6.budgetPass)],
     ['one-file check ≤ 4 × a bare node start', `${ratio(s7.ratio)} (${time(s7.commandNs)} against ${time(s7.bareNs)})`, verdict(s7.pass)],

@@ -18,6 +18,10 @@ export interface Stats {
   samples: number;
   /** Calls per sample (fast functions are timed in batches). */
   batch: number;
+  /** Samples during which the OS switched this process out for another (a shared machine's noise, not the code's). */
+  preempted: number;
+  /** p90 over the samples that were not preempted. */
+  p90Undisturbed: number;
 }
 
 export const nowNs = (): bigint => process.hrtime.bigint();
@@ -34,10 +38,17 @@ export function median(values: readonly number[]): number {
   return quantile([...values].sort((a, b) => a - b), 0.5);
 }
 
-export function summarise(perCall: number[], batch: number): Stats {
+export function summarise(perCall: number[], batch: number, preempted: readonly boolean[] = []): Stats {
   const sorted = [...perCall].sort((a, b) => a - b);
-  return { median: quantile(sorted, 0.5), p10: quantile(sorted, 0.1), p90: quantile(sorted, 0.9), samples: sorted.length, batch };
+  const undisturbed = perCall.filter((_, i) => !preempted[i]).sort((a, b) => a - b);
+  return {
+    median: quantile(sorted, 0.5), p10: quantile(sorted, 0.1), p90: quantile(sorted, 0.9), samples: sorted.length, batch,
+    preempted: preempted.filter(Boolean).length, p90Undisturbed: quantile(undisturbed, 0.9),
+  };
 }
+
+/** Involuntary context switches of this process so far: one more after a sample means it was preempted. */
+export const preemptions = (): number => process.resourceUsage().involuntaryContextSwitches;
 
 export interface MeasureOptions {
   /** Samples kept for the statistics. */
@@ -61,12 +72,15 @@ export function measure(fn: () => unknown, options: MeasureOptions = {}): Stats 
     batch *= 2;
   }
   const perCall: number[] = [];
+  const preempted: boolean[] = [];
   for (let s = 0; s < samples; s++) {
+    const switches = preemptions();
     const t0 = nowNs();
     for (let i = 0; i < batch; i++) consume(fn());
     perCall.push(Number(nowNs() - t0) / batch);
+    preempted.push(preemptions() > switches);
   }
-  return summarise(perCall, batch);
+  return summarise(perCall, batch, preempted);
 }
 
 /** Forces a full garbage collection when the process allows it (the runner enables it). */

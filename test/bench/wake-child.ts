@@ -48,25 +48,35 @@ process.stdout.write(JSON.stringify({
   references: engine.references.length, indexBytes: engine.indexBytes, verdict: result.verdict, rss: process.memoryUsage().rss,
 }));
 
-/** The two indexes as one file: eight numbers (count, bucket bits and lengths of each), then the four arrays. */
+/**
+ * The two indexes as one file: eight numbers (count, bucket bits and lengths of each), then the four arrays,
+ * each starting at a multiple of 4 bytes.
+ */
 function writeIndexes(i: EngineIndexes): Uint8Array {
   const parts = [i.fingerprints, i.stories];
   const head = Uint32Array.from(parts.flatMap((p) => [p.count, p.bucketBits, p.directory.length, p.postings.length]));
-  const out = new Uint32Array(head.length + parts.reduce((n, p) => n + p.directory.length + p.postings.length, 0));
-  out.set(head);
-  let at = head.length;
-  for (const p of parts) for (const a of [p.directory, p.postings]) out.set(a, (at += a.length) - a.length);
-  return new Uint8Array(out.buffer);
+  const arrays = parts.flatMap((p) => [new Uint8Array(p.directory.buffer, p.directory.byteOffset, p.directory.byteLength), p.postings]);
+  const out = new Uint8Array(arrays.reduce((n, a) => n + align4(a.length), head.byteLength));
+  out.set(new Uint8Array(head.buffer));
+  let at = head.byteLength;
+  for (const a of arrays) at += align4((out.set(a, at), a.length));
+  return out;
 }
 
 function readIndexes(bytes: Uint8Array): EngineIndexes {
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-  let at = 8;
+  const head = new Uint32Array(bytes.buffer, bytes.byteOffset, 8);
+  let at = bytes.byteOffset + head.byteLength;
   const [fingerprints, stories] = [0, 1].map((k) => {
-    const [count, bucketBits, dirLength, postLength] = words.subarray(4 * k, 4 * k + 4);
-    const directory = words.subarray(at, (at += dirLength!));
-    const postings = words.subarray(at, (at += postLength!));
+    const [count, bucketBits, dirLength, postLength] = head.subarray(4 * k, 4 * k + 4);
+    const directory = new Uint32Array(bytes.buffer, at, dirLength!);
+    at += 4 * dirLength!;
+    const postings = new Uint8Array(bytes.buffer, at, postLength!);
+    at += align4(postLength!);
     return { count: count!, bucketBits: bucketBits!, directory, postings };
   });
   return { fingerprints: fingerprints!, stories: stories! };
+}
+
+function align4(n: number): number {
+  return (n + 3) & ~3;
 }

@@ -121,25 +121,54 @@ export interface TextSource {
   load(): Promise<void>;
 }
 
-/** A packed reference whose text lives in a TextSource. */
+/** One of a pack's per-reference arrays: reference i owns data[offsets[i]..offsets[i+1]). */
+interface PackedArrays {
+  offsets: Uint32Array;
+  data: Uint32Array;
+}
+
+/** What the entries of one decoded segment share: its arrays and where its texts are. */
+interface SegmentParts {
+  prints: PackedArrays;
+  keys: PackedArrays;
+  bodyOffsets: Uint32Array;
+  source: TextSource;
+}
+
+/**
+ * A packed reference whose text lives in a TextSource. Its arrays are cut from the segment's when first
+ * read: a wake that restores the engine's kept indexes reads none of them.
+ */
 class EntryWithTextApart implements PackEntry {
   constructor(
     readonly meta: ReferenceMeta,
-    readonly prints: Uint32Array,
-    readonly keys: Uint32Array,
-    readonly source: TextSource,
-    private readonly from: number,
-    private readonly to: number,
+    private readonly parts: SegmentParts,
+    private readonly at: number,
   ) {}
 
+  get prints(): Uint32Array {
+    const { offsets, data } = this.parts.prints;
+    return data.subarray(offsets[this.at]!, offsets[this.at + 1]!);
+  }
+
+  get keys(): Uint32Array {
+    const { offsets, data } = this.parts.keys;
+    return data.subarray(offsets[this.at]!, offsets[this.at + 1]!);
+  }
+
+  get source(): TextSource {
+    return this.parts.source;
+  }
+
   get textLength(): number {
-    return this.to - this.from;
+    return this.parts.bodyOffsets[this.at + 1]! - this.parts.bodyOffsets[this.at]!;
   }
 
   get deflatedBody(): Uint8Array {
-    const texts = this.source.texts;
-    if (!texts || this.to > texts.length) throw new PackError(`the text of ${this.meta.id} is not loaded`);
-    return texts.subarray(this.from, this.to);
+    const texts = this.parts.source.texts;
+    const to = this.parts.bodyOffsets[this.at + 1]!;
+    if (!texts || to > texts.length) throw new PackError(`the text of ${this.meta.id} is not loaded`);
+    return texts.subarray(this.parts.bodyOffsets[this.at]!, to);
   }
 }
 
@@ -186,7 +215,7 @@ export function decodePack(input: Uint8Array, textsApart?: TextSource): DecodedP
   const metas = header.references;
   if (!Array.isArray(metas) || metas.length !== n || !metas.every(isMeta)) throw new PackError('the pack is damaged (bad reference metadata)');
   let at = (HEADER + 4 + metaLength + 3) & ~3;
-  const readArrays = (): { offsets: Uint32Array; data: Uint32Array } => {
+  const readArrays = (): PackedArrays => {
     const offsets = new Uint32Array(bytes.buffer, bytes.byteOffset + at, n + 1);
     const length = offsets[n]!;
     at += 4 * (n + 1);
@@ -200,13 +229,15 @@ export function decodePack(input: Uint8Array, textsApart?: TextSource): DecodedP
   const bodyOffsets = new Uint32Array(bytes.buffer, bytes.byteOffset + at, n + 1);
   const bodies = bytes.subarray(end);
   if (!ascending(bodyOffsets) || (textsApart ? end !== bytes.length : bodyOffsets[n] !== bodies.length)) throw new PackError('the pack is damaged (bad offsets)');
-  const entries = (metas as ReferenceMeta[]).map((meta, i): PackEntry => {
-    const p = prints.data.subarray(prints.offsets[i]!, prints.offsets[i + 1]!);
-    const k = keys.data.subarray(keys.offsets[i]!, keys.offsets[i + 1]!);
-    return textsApart
-      ? new EntryWithTextApart(meta, p, k, textsApart, bodyOffsets[i]!, bodyOffsets[i + 1]!)
-      : { meta, prints: p, keys: k, deflatedBody: bodies.subarray(bodyOffsets[i]!, bodyOffsets[i + 1]!) };
-  });
+  const parts = textsApart ? { prints, keys, bodyOffsets, source: textsApart } : null;
+  const entries = (metas as ReferenceMeta[]).map((meta, i): PackEntry => parts
+    ? new EntryWithTextApart(meta, parts, i)
+    : {
+      meta,
+      prints: prints.data.subarray(prints.offsets[i]!, prints.offsets[i + 1]!),
+      keys: keys.data.subarray(keys.offsets[i]!, keys.offsets[i + 1]!),
+      deflatedBody: bodies.subarray(bodyOffsets[i]!, bodyOffsets[i + 1]!),
+    });
   return { entries, currentScheme: header.scheme === FINGERPRINT_SCHEME };
 }
 
@@ -264,7 +295,8 @@ export function checkBodies(decoded: DecodedPack): void {
  */
 export function restoreReferences(decoded: DecodedPack, origin?: Reference['origin']): { references: Reference[]; prepared: Prepared[] } {
   const references = decoded.entries.map((entry) => lazyReference(entry, origin));
-  const prepared = decoded.entries.map((e, i) => (decoded.currentScheme ? { prints: e.prints, keys: e.keys } : prepare(references[i]!.body)));
+  // An entry is its own Prepared: its arrays are read only if the engine indexes it.
+  const prepared = decoded.currentScheme ? decoded.entries : references.map((r) => prepare(r.body));
   return { references, prepared };
 }
 

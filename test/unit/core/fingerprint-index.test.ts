@@ -1,6 +1,6 @@
 /** The inverted index: which references share fingerprints with a page, and how many. */
 import { describe, expect, it } from 'vitest';
-import { buildFingerprintIndex } from '../../../src/core/fingerprint-index.ts';
+import { buildFingerprintIndex, postingBytes } from '../../../src/core/fingerprint-index.ts';
 
 const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => (Math.imul(from + i, 0x9e3779b1) >>> 0));
 
@@ -19,10 +19,19 @@ describe('fingerprint index', () => {
     expect(index.lookup(range(5000, 50), 10, 1)).toEqual([]);
   });
 
-  it('stores about four bytes per posting', () => {
+  it('stores three bytes per posting while the check keeps enough bits, four beyond', () => {
     expect(index.size).toBe(3);
-    expect(index.bytes).toBeGreaterThanOrEqual(150 * 4);
-    expect(index.bytes).toBeLessThan(150 * 4 + 1024);
+    expect(index.arrays.postings.length).toBe(150 * 3);
+    expect(index.bytes).toBeLessThan(150 * 3 + 1024);
+    expect(postingBytes(131_071)).toBe(3);
+    expect(postingBytes(131_072)).toBe(4);
+  });
+
+  it('finds the same candidates with 4-byte postings', () => {
+    const wide = buildFingerprintIndex([...library, ...new Array<Uint32Array>(140_000).fill(new Uint32Array(0))]);
+    expect(wide.arrays.postings.length).toBe(150 * 4);
+    expect(wide.lookup(range(0, 50), 10, 1)).toEqual([{ reference: 0, shared: 50 }, { reference: 2, shared: 25 }]);
+    expect(wide.lookup(range(1000, 10), 10, 1)).toEqual([{ reference: 1, shared: 10 }]);
   });
 
   it('works for an empty library and refuses one too large to address', () => {

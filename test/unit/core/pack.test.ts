@@ -14,7 +14,7 @@ describe('reference packs', () => {
     expect(decoded.currentScheme).toBe(true);
     const { references, prepared } = restoreReferences(decoded);
     expect(references.map(materialize)).toEqual(seeds);
-    seeds.forEach((s, i) => expect(prepared[i]).toEqual(prepare(s.body)));
+    seeds.forEach((s, i) => expect({ prints: prepared[i]!.prints, keys: prepared[i]!.keys }).toEqual(prepare(s.body)));
   });
 
   it('inflate a body only when it is read', () => {
