@@ -40,9 +40,10 @@ function brokenWords(tokens: Tokens, lexicon: Lexicon): number {
 
 /**
  * The marks one side of an alignment carries whatever its smoothness. Two common words the model never saw
- * together are a grammar slip ("prices beaten changing", "with idea"): fluent writing, an original's or a
- * neural translation's, almost never has one, while a rare word beside another is only unseen, so pairs
- * with a rare word are left out. Quotations are counted because copies drop them and almost never add any.
+ * together are a grammar slip ("prices beaten changing", "with idea"): round trips make several, fluent
+ * writing, an original's or a neural translation's, one or two the model's bigrams miss ("the case today");
+ * a rare word beside another is only unseen, so pairs with a rare word are left out. Quotations are counted
+ * because copies drop them and almost never add any.
  */
 export function sideMarks(tokens: Tokens, text: string, lexicon: Lexicon): SideMarks {
   let slips = brokenWords(tokens, lexicon);

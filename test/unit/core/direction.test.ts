@@ -88,13 +88,13 @@ describe('direction', () => {
     const input = { ...base, margin: 0.75, substitutions: [], page: roundTrip, reference: fluent };
     const alone = decideDirection({ ...input, swapFluency: slightly(marks(0, 1), marks(0, 1)) });
     expect(alone.spunSide).toBe('undecided');
-    // Three grammar slips, two beyond the dead zone: 0.5 for each, and fluency without its dead zone.
-    const slips = decideDirection({ ...input, swapFluency: slightly(marks(3, 1), marks(0, 1)) });
+    // Four grammar slips, two beyond the dead zone: 0.5 for each, and fluency without its dead zone.
+    const slips = decideDirection({ ...input, swapFluency: slightly(marks(4, 1), marks(0, 1)) });
     expect(slips.spunSide).toBe('page');
     expect(slips.score).toBeCloseTo(alone.score + 2 * 0.5 + 4 * 0.05, 2);
     expect(slips.reasons.join(' ')).toMatch(/the page has more grammar slips than the reference/);
-    // One slip each way is noise: nothing changes.
-    expect(decideDirection({ ...input, swapFluency: slightly(marks(1, 1), marks(0, 1)) }).score).toBe(alone.score);
+    // Fluent news has a slip or two per few hundred pairs (a bigram model misses some English): nothing changes.
+    expect(decideDirection({ ...input, swapFluency: slightly(marks(2, 1), marks(0, 1)) }).score).toBe(alone.score);
   });
 
   it('ignores fluency when either side is beyond the model', () => {
