@@ -46,6 +46,17 @@ function brokenWords(tokens: Tokens, lexicon: Lexicon): number {
  * because copies drop them and almost never add any.
  */
 export function sideMarks(tokens: Tokens, text: string, lexicon: Lexicon): SideMarks {
+  // A reference's tokens are kept between checks: its marks are counted once.
+  const kept = marksOf.get(tokens);
+  if (kept?.lexicon === lexicon) return kept.marks;
+  const marks = countMarks(tokens, text, lexicon);
+  marksOf.set(tokens, { lexicon, marks });
+  return marks;
+}
+
+const marksOf = new WeakMap<Tokens, { lexicon: Lexicon; marks: SideMarks }>();
+
+function countMarks(tokens: Tokens, text: string, lexicon: Lexicon): SideMarks {
   let slips = brokenWords(tokens, lexicon);
   let pairs = 0;
   adjacentPairs(tokens, text, (i, j) => {
