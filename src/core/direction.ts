@@ -104,9 +104,10 @@ function meanRarity(substitutions: readonly Substitution[], side: 'page' | 'refe
 }
 
 /**
- * Decides which side of a reworded alignment is the spun one by judging each side on its own: fluency and
- * rewrite artefacts first, then scraper boilerplate, the reference's known role and who added it; the
- * rarity of the swapped words only as a weak hint. A page on a trusted site is the original.
+ * Decides which side of a reworded alignment is the spun one by judging each side on its own: fluency,
+ * rewrite artefacts and the marks a copy gains (quotations dropped, grammar slips) first, then scraper
+ * boilerplate, the reference's known role and who added it; the rarity of the swapped words only as a weak
+ * hint. A page on a trusted site is the original.
  */
 export function decideDirection(input: DirectionInput): DirectionEvidence {
   const w = DIRECTION_WEIGHTS;
