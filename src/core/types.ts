@@ -123,12 +123,30 @@ export type SourceFreeSummary = Pick<SourceFreeReport, 'opinion' | 'evidence' | 
 
 export type SpunSide = 'page' | 'reference' | 'undecided';
 
-/** Swaps of an alignment judged in their context: on which side each reads worse. */
+/**
+ * What one side of an alignment carries that a rewrite gains or loses, however smooth it reads: the marks
+ * that tell a copy from its original when fluency cannot (a neural translation reads smoother than its source).
+ */
+export interface SideMarks {
+  /**
+   * Grammar a rewrite broke: pairs of common words fluent English never writes together ("prices beaten
+   * changing"), and compounds a round trip broke ("counter-the parties", "depósitosnopersonales").
+   */
+  slips: number;
+  /** Word pairs judged: the scale for slips. */
+  pairs: number;
+  /** Pairs of double quotation marks: a copy drops quotations, it rarely adds any. */
+  quotations: number;
+}
+
+/** Swaps of an alignment judged in their context: on which side each reads worse; and each side's marks. */
 export interface SwapFluency {
   pageWorse: number;
   referenceWorse: number;
   /** (pageWorse − referenceWorse) / √(pageWorse + referenceWorse): a sign test's z, positive when the page reads worse. */
   z: number;
+  page: SideMarks;
+  reference: SideMarks;
 }
 
 export interface DirectionEvidence {

@@ -89,15 +89,18 @@ describe('real-pairs levels (normal sensitivity, one-reference libraries)', () =
   }, 120_000);
   const row = (kind: 'spun' | 'translated') => report.rows.find((r) => r.kind === kind)!;
 
-  // Measured: 2 of 14 spun copies caught, 1 original blamed; 0 of 14 translated copies caught, 1 original
-  // blamed. Before fluency had to agree with the swaps and clear a wide margin, 15 of 28 originals were blamed.
-  it('catches the clumsy spun copies it measured, blaming at most one original', () => {
-    expect(row('spun').caught, row('spun').failures.join('\n')).toBeGreaterThanOrEqual(2);
-    expect(row('spun').blamed, row('spun').failures.join('\n')).toBeLessThanOrEqual(1);
+  // Measured: 5 of 14 spun copies and 2 of 14 translated copies caught, no original blamed. Fluency alone
+  // had blamed 2 originals that read less smoothly than their copies (an AP story and its crimedoor.com
+  // summary, another and its exbulletin.com translation); the quotations the originals kept clear them. Before
+  // fluency had to agree with the swaps and clear a wide margin, 15 of 28 originals were blamed.
+  it('catches the spun copies it measured, blaming no original', () => {
+    expect(row('spun').caught, row('spun').failures.join('\n')).toBeGreaterThanOrEqual(5);
+    expect(row('spun').blamed, row('spun').failures.join('\n')).toBe(0);
   });
 
-  it('blames at most one original of a translated copy', () => {
-    expect(row('translated').blamed, row('translated').failures.join('\n')).toBeLessThanOrEqual(1);
+  it('catches the translated copies it measured, blaming no original', () => {
+    expect(row('translated').caught, row('translated').failures.join('\n')).toBeGreaterThanOrEqual(2);
+    expect(row('translated').blamed, row('translated').failures.join('\n')).toBe(0);
   });
 
   it('never warns about two outlets reporting the same event', () => {

@@ -20,4 +20,8 @@ export const SOURCE_FREE_SETTINGS = {
   supportingEvidence: 1.5,
   /** Mean association (log10) by which one side of a swap must read worse in its context to count. */
   swapAssociationMargin: 0.15,
+  /** log10 P(word) above which a word is common (about the 500 commonest): two of them never seen together are a grammar slip. */
+  commonWordLog10: -3.75,
+  /** An unknown lower-case word this long with a letter English seldom uses was glued by a round trip ("depósitosnopersonales"). */
+  gluedWordMinLength: 14,
 } as const;

@@ -3,6 +3,7 @@ import type { Span, Substitution, SwapFluency } from '../types.ts';
 import { pairAssociation, UNKNOWN_WORD } from './fluency.ts';
 import type { Lexicon } from './lexicon.ts';
 import { SOURCE_FREE_SETTINGS as S } from './settings.ts';
+import { sideMarks } from './side-marks.ts';
 import { isAdjacentPair, swapsAName } from './word-pairs.ts';
 
 export interface AlignedSide {
@@ -42,6 +43,7 @@ function windowAssociation(side: AlignedSide, lexicon: Lexicon, span: Span): num
 /**
  * Compares each swap in its context on both sides: which side's wording goes together less well with the
  * words around it. Counting swaps (a sign test) rather than summing makes one odd word unable to decide.
+ * Each side's own marks come with it, for direction to weigh against fluency.
  */
 export function compareSwapFluency(page: AlignedSide, reference: AlignedSide, substitutions: readonly Substitution[], lexicon: Lexicon): SwapFluency {
   let pageWorse = 0;
@@ -56,5 +58,9 @@ export function compareSwapFluency(page: AlignedSide, reference: AlignedSide, su
   }
   const decided = pageWorse + referenceWorse;
   const z = decided ? (pageWorse - referenceWorse) / Math.sqrt(decided) : 0;
-  return { pageWorse, referenceWorse, z: Math.round(z * 100) / 100 };
+  return {
+    pageWorse, referenceWorse, z: Math.round(z * 100) / 100,
+    page: sideMarks(page.tokens, page.text, lexicon),
+    reference: sideMarks(reference.tokens, reference.text, lexicon),
+  };
 }

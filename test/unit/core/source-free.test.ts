@@ -7,6 +7,7 @@ import { findTorturedPhrases } from '../../../src/core/source-free/tortured.ts';
 import { brokenQuotes, quotationDashes, twoSpellings, wordArtefacts } from '../../../src/core/source-free/artefacts.ts';
 import { fluency, pairAssociation } from '../../../src/core/source-free/fluency.ts';
 import { compareSwapFluency } from '../../../src/core/source-free/swap-fluency.ts';
+import { sideMarks } from '../../../src/core/source-free/side-marks.ts';
 import type { Substitution } from '../../../src/core/types.ts';
 import { tokenize } from '../../../src/core/text.ts';
 import { nodeSourceFreeAnalyser, SOURCE_FREE_TABLES_FILE } from '../../../src/node/source-free.ts';
@@ -125,12 +126,32 @@ describe('swaps in context', () => {
     expect(forward).toMatchObject({ pageWorse: 2, referenceWorse: 0 });
     expect(forward.z).toBeCloseTo(Math.SQRT2, 2);
     const backward = compareSwapFluency(side(source), side(roundTrip), swaps(source, roundTrip, pairs.map(([a, b]) => [b, a])), lexicon);
-    expect(backward).toEqual({ pageWorse: forward.referenceWorse, referenceWorse: forward.pageWorse, z: -forward.z });
+    expect(backward).toEqual({ pageWorse: forward.referenceWorse, referenceWorse: forward.pageWorse, z: -forward.z, page: forward.reference, reference: forward.page });
   });
 
   it('leaves names out: a spinner does not choose them', () => {
     const named = compareSwapFluency(side('Mayor Allen spoke.'), side('Elder Allen spoke.'), swaps('Mayor Allen spoke.', 'Elder Allen spoke.', [['Elder', 'Mayor']]), lexicon);
-    expect(named).toEqual({ pageWorse: 0, referenceWorse: 0, z: 0 });
+    expect(named).toMatchObject({ pageWorse: 0, referenceWorse: 0, z: 0 });
+  });
+});
+
+describe('each side\'s marks', () => {
+  // The repository's Serbo-Croatian round trip of Brown corpus A40 and its original.
+  const pair = JSON.parse(readFileSync(new URL('../../fixtures/paraphrase/apertium-eng-hbs.json', import.meta.url), 'utf8'))
+    .items.find((i: { id: string }) => i.id === 'brown-ca40-p0~eng-hbs') as { original: string; rewritten: string };
+  const marksOf = (text: string) => sideMarks(tokenize(text), text, lexicon);
+
+  it('counts a round trip\'s grammar slips and the quotations it dropped, and none in its original', () => {
+    // "with idea", "when free", "able that", "more thousand", "case free", "free would"
+    expect(marksOf(pair.rewritten)).toEqual({ slips: 6, pairs: 94, quotations: 0 });
+    expect(marksOf(pair.original)).toEqual({ slips: 0, pairs: 111, quotations: 3 });
+  });
+
+  it('leaves out the pairs with a rare word, which are only unseen, and the quotations in boilerplate', () => {
+    expect(marksOf('The senator said the glutted armory was tremendous.').slips).toBe(0);
+    const text = 'He said "we will win" at the rally. Share this: "Like" us';
+    const boilerplate = { start: text.indexOf('Share'), end: text.length };
+    expect(sideMarks(tokenize(text, [boilerplate]), text, lexicon).quotations).toBe(1);
   });
 });
 
