@@ -229,7 +229,7 @@ export class PageController {
     switch (msg.type) {
       case 'highlight': {
         if (!this.article || !samePage(this.article.url, location.href)) return Promise.resolve(okReply({ found: 0 }));
-        return Promise.resolve(okReply({ found: highlightSpans(this.article.text, msg.spans, bannerHost()) }));
+        return Promise.resolve(okReply({ found: highlightSpans(this.article.text, msg.spans, bannerHost(), this.result) }));
       }
       case 'clear-highlights':
         clearHighlights();
