@@ -255,6 +255,7 @@ function safeInRange(range: Range, node: Node, offset: number): boolean {
 export function scrollToRange(range: Range): void {
   const rect = range.getBoundingClientRect();
   if (rect.height > 0 && rect.top >= 0 && rect.bottom <= innerHeight) return;
-  const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-  range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+  // Smoothly only where it is seen: a tab in the background may drop a smooth scroll (Firefox does).
+  const instant = document.visibilityState === 'hidden' || window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: instant ? 'auto' : 'smooth' });
 }
