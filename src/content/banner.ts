@@ -85,11 +85,16 @@ export function showBanner(result: CheckResult, actions: BannerActions): void {
   root.appendChild(box);
   // On <html>, not <body>: body styles (transforms, overflow) must not affect a fixed element.
   document.documentElement.appendChild(el);
-  el.style.setProperty('bottom', `${GAP + bottomBarHeight(el)}px`, 'important');
+  const rise = () => el.style.setProperty('bottom', `${GAP + bottomBarHeight(el)}px`, 'important');
+  rise();
+  rechecks = RECHECK_MS.map((ms) => setTimeout(rise, ms));
   host = el;
 }
 
 const GAP = 16;
+/** A cookie bar often comes after the banner: it looks again a few times, then no more. */
+const RECHECK_MS = [1000, 3000, 10_000];
+let rechecks: ReturnType<typeof setTimeout>[] = [];
 /** However tall a page's bottom bar, the banner rises at most this share of the window above it. */
 const MAX_RISE = 0.4;
 
@@ -119,6 +124,8 @@ function bottomBarHeight(banner: HTMLElement): number {
 }
 
 export function removeBanner(): void {
+  rechecks.forEach(clearTimeout);
+  rechecks = [];
   host?.remove();
   host = null;
 }
