@@ -173,8 +173,8 @@ function show(s: State, index: number, line: number, keyboard: boolean): void {
   s.box.setAttribute('aria-label', keyboard ? `${main}. ${hint}` : main);
   s.current = index;
   s.line = line;
-  // The page may have taken the host out, or laid something above it since.
-  if (s.host.parentNode !== document.documentElement || s.host.nextSibling) document.documentElement.appendChild(s.host);
+  // The page may have taken the host out. (Moving a host that is in place would take the keyboard out of it.)
+  if (!s.host.isConnected) document.documentElement.appendChild(s.host);
   if (keyboard) scrollToRange(tip.range);
   place(s);
 }

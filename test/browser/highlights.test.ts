@@ -11,6 +11,9 @@ import { launchChromium, SCREENSHOTS, type Harness } from './harness.ts';
 import { startSite } from '../site/server.ts';
 
 const site = await startSite();
+
+/** The extension API inside the service worker. */
+declare const chrome: { tabs: { sendMessage(tabId: number, msg: unknown): Promise<unknown> } };
 let h: Harness;
 
 beforeAll(async () => {
@@ -215,6 +218,11 @@ describe('what a highlighted word replaced', () => {
       expect((await h.highlights(page)).ranges, 'the highlighted words are visible to the page').toContain(swap!.page);
       // The tip still shows the word to the reader after all that probing.
       expect(plain((await h.swapTip(page))?.main ?? '')).toBe(`Original: ${swap!.original}`);
+      // Cleared, the highlights leave no host of ours behind.
+      const w = await h.worker();
+      await w.evaluate(async (id: number) => chrome.tabs.sendMessage(id, { type: 'clear-highlights' }), await h.tabId(page));
+      expect(await page.evaluate(() => [...document.documentElement.children].filter((e) => e.tagName === 'DIV').length), 'tip hosts after clearing').toBe(0);
+      expect(await h.swapTip(page)).toBeNull();
     } finally {
       await page.close();
     }
