@@ -76,6 +76,8 @@ interface State {
   /** The swap shown (-1: none) and the line of its words the tip sits by. */
   current: number;
   line: number;
+  /** The swap last shown: where the keyboard picks up again, after the window lost focus and got it back. */
+  at: number;
   life: AbortController;
 }
 
@@ -98,7 +100,7 @@ export function attachSwapTips(tips: SwapTip[], pageIsOriginal: boolean, focus: 
   box.setAttribute('aria-keyshortcuts', 'ArrowLeft ArrowRight Escape');
   root.append(base, words, box);
   const life = new AbortController();
-  const s: State = { host, box, words, tips, pageIsOriginal, current: -1, line: 0, life };
+  const s: State = { host, box, words, tips, pageIsOriginal, current: -1, line: 0, at: 0, life };
   state = s;
   document.documentElement.appendChild(host);
 
@@ -126,17 +128,18 @@ export function attachSwapTips(tips: SwapTip[], pageIsOriginal: boolean, focus: 
   window.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
   window.addEventListener('resize', schedule, { passive: true, signal });
   signal.addEventListener('abort', () => cancelAnimationFrame(frame), { once: true });
-  box.addEventListener('focus', () => show(s, Math.max(0, s.current), 0, true), { signal });
+  box.addEventListener('focus', () => show(s, s.at, 0, true), { signal });
   box.addEventListener('blur', () => hide(s), { signal });
   box.addEventListener(
     'keydown',
     (e) => {
       const step = STEPS[e.key];
-      if (step === undefined) return;
+      // Alt+Left is the browser's Back, and the like: only plain keys are ours.
+      if (step === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
       e.preventDefault();
       e.stopPropagation();
       if (step === 0) return box.blur();
-      show(s, (Math.max(0, s.current) + step + tips.length) % tips.length, 0, true);
+      show(s, (s.at + step + tips.length) % tips.length, 0, true);
     },
     { signal },
   );
@@ -172,6 +175,7 @@ function show(s: State, index: number, line: number, keyboard: boolean): void {
   s.words.textContent = `.tip::before { content: ${cssString(main)}; }\n.tip:focus::after { content: ${cssString(hint)}; }`;
   s.box.setAttribute('aria-label', keyboard ? `${main}. ${hint}` : main);
   s.current = index;
+  s.at = index;
   s.line = line;
   // The page may have taken the host out. (Moving a host that is in place would take the keyboard out of it.)
   if (!s.host.isConnected) document.documentElement.appendChild(s.host);
