@@ -101,7 +101,7 @@ const MAX_RISE = 0.4;
 /**
  * The height of what the page fixes along the bottom of the window under the banner (a cookie bar with its
  * "Accept" button, a player, an app prompt): the banner sits above it instead of covering it. A few points
- * along the banner's width, a few ancestors each: bounded work, done once when the banner appears.
+ * along the banner's width, a few ancestors each: bounded work, done when the banner appears and at its few looks again.
  */
 function bottomBarHeight(banner: HTMLElement): number {
   const box = banner.getBoundingClientRect();
