@@ -86,18 +86,23 @@ export function showBanner(result: CheckResult, actions: BannerActions): void {
   root.appendChild(box);
   // On <html>, not <body>: body styles (transforms, overflow) must not affect a fixed element.
   document.documentElement.appendChild(el);
-  el.style.setProperty('bottom', `${GAP + bottomBarHeight(el)}px`, 'important');
+  const rise = () => el.style.setProperty('bottom', `${GAP + bottomBarHeight(el)}px`, 'important');
+  rise();
+  rechecks = RECHECK_MS.map((ms) => setTimeout(rise, ms));
   host = el;
 }
 
 const GAP = 16;
+/** A cookie bar often comes after the banner: it looks again a few times, then no more. */
+const RECHECK_MS = [1000, 3000, 10_000];
+let rechecks: ReturnType<typeof setTimeout>[] = [];
 /** However tall a page's bottom bar, the banner rises at most this share of the window above it. */
 const MAX_RISE = 0.4;
 
 /**
  * The height of what the page fixes along the bottom of the window under the banner (a cookie bar with its
  * "Accept" button, a player, an app prompt): the banner sits above it instead of covering it. A few points
- * along the banner's width, a few ancestors each: bounded work, done once when the banner appears.
+ * along the banner's width, a few ancestors each: bounded work, done when the banner appears and at its few looks again.
  */
 function bottomBarHeight(banner: HTMLElement): number {
   const box = banner.getBoundingClientRect();
@@ -120,6 +125,8 @@ function bottomBarHeight(banner: HTMLElement): number {
 }
 
 export function removeBanner(): void {
+  rechecks.forEach(clearTimeout);
+  rechecks = [];
   host?.remove();
   host = null;
 }

@@ -54,7 +54,7 @@ export class PageController {
   /** What this page answers the worker and the popup. */
   private readonly handlers: Handlers<TabType> = {
     highlight: (msg) => ({
-      found: this.article && samePage(this.article.url, location.href) ? highlightSpans(this.article.text, msg.spans, bannerHost()) : 0,
+      found: this.article && samePage(this.article.url, location.href) ? highlightSpans(this.article.text, msg.spans, bannerHost(), this.result) : 0,
     }),
     'clear-highlights': () => {
       clearHighlights();

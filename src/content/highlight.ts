@@ -6,15 +6,21 @@
  * Nothing of this is on a page before the reader asks: the style sheet is added with the first
  * highlight and removed with the last, and only the marks made here (kept in a list, not found by
  * an attribute the page could put on its own elements) are ever unwrapped.
+ *
+ * The page can see which of its words are highlighted (the registry, the sheet and the marks are in its
+ * document); what each replaced is reference text and is shown only in the tip (swap-tip.ts).
  */
-import type { Span } from '../core/types.ts';
+import type { CheckResult, Span } from '../core/types.ts';
+import { attachSwapTips, detachSwapTips, scrollToRange, type SwapTip } from './swap-tip.ts';
 import { locateSpans, readLiveText, type LiveSpan } from './text-map.ts';
 
 const NAME = 'spinscope-swap';
-const CSS = `::highlight(${NAME}) { background-color: #ffd54f; color: #1b1b1b; }`;
+/** The popup's --mark-bg and --mark-fg (src/shared/ui.css): a swap looks the same in both places. */
+export const MARK_COLOURS = { bg: '#ffd54f', fg: '#1b1b1b' };
+const CSS = `::highlight(${NAME}) { background-color: ${MARK_COLOURS.bg}; color: ${MARK_COLOURS.fg}; }`;
 const MARK_STYLE: [string, string][] = [
-  ['background-color', '#ffd54f'],
-  ['color', '#1b1b1b'],
+  ['background-color', MARK_COLOURS.bg],
+  ['color', MARK_COLOURS.fg],
   ['padding', '0'],
   ['border-radius', '2px'],
 ];
@@ -28,20 +34,45 @@ interface HighlightRegistry {
   delete(name: string): void;
 }
 
-export function highlightSpans(text: string, spans: readonly Span[], exclude: Node | null): number {
+/**
+ * Highlights `spans` of the article `text` and, from the check's `result`, gives each the words it
+ * replaced, shown on hover and on focus; the keyboard lands on the first.
+ */
+export function highlightSpans(text: string, spans: readonly Span[], exclude: Node | null, result: CheckResult | null): number {
   clearHighlights();
   const body = document.body;
   if (!body) return 0;
-  const ranges = locateSpans(text, spans, readLiveText(body, exclude)).map(toRange);
+  const located = locateSpans(text, spans, readLiveText(body, exclude));
+  const ranges = located.map(toRange);
   if (!ranges.length) return 0;
-  if (paintRanges(ranges)) addSheet();
-  else wrapRanges(ranges);
-  scrollTo(ranges[0] as Range);
+  const painted = paintRanges(ranges);
+  if (painted) addSheet();
+  // Wrapping moves the text into marks, which collapses the ranges: each is taken again around its marks.
+  const live = painted ? ranges : wrapRanges(ranges);
+  const tips = swapTips(located, live, result);
+  if (tips.length) attachSwapTips(tips, result?.match?.spunSide === 'reference', true);
+  else scrollToRange(live[0] as Range);
   return ranges.length;
 }
 
+/** Each located swap with the words on the other side, looked up by its place in the article. */
+export function swapTips(located: readonly LiveSpan[], ranges: readonly Range[], result: CheckResult | null): SwapTip[] {
+  const other = new Map<string, string>();
+  for (const s of result?.substitutions ?? []) other.set(spanKey(s.pageSpan), s.reference);
+  const tips: SwapTip[] = [];
+  located.forEach((l, i) => {
+    const words = other.get(spanKey(l.span));
+    const range = ranges[i];
+    if (words !== undefined && range) tips.push({ range, other: words });
+  });
+  return tips;
+}
+
+const spanKey = (s: Span): string => `${s.start}:${s.end}`;
+
 /** Constant work when nothing was highlighted: it runs on every check. */
 export function clearHighlights(): void {
+  detachSwapTips();
   if (sheet) {
     registry()?.delete(NAME);
     sheet.remove();
@@ -86,10 +117,15 @@ function paintRanges(ranges: Range[]): boolean {
   }
 }
 
-/** Wraps each text node piece of each range; ranges are handled last-first so earlier offsets stay valid. */
-function wrapRanges(ranges: Range[]): void {
-  for (const range of [...ranges].reverse()) {
-    for (const piece of textPieces(range).reverse()) {
+/**
+ * Wraps each text node piece of each range; ranges are handled last-first so earlier offsets stay valid.
+ * Returns, for each range, a range around its marks.
+ */
+function wrapRanges(ranges: Range[]): Range[] {
+  const around = ranges.map(() => document.createRange());
+  for (let i = ranges.length - 1; i >= 0; i--) {
+    const own: HTMLElement[] = [];
+    for (const piece of textPieces(ranges[i] as Range).reverse()) {
       const { node, start, end } = piece;
       const target = end < node.length ? (node.splitText(end), node) : node;
       const middle = start > 0 ? target.splitText(start) : target;
@@ -97,10 +133,18 @@ function wrapRanges(ranges: Range[]): void {
       // Inline and !important: no style sheet on the page for the fallback, and page rules cannot unpaint it.
       for (const [prop, value] of MARK_STYLE) mark.style.setProperty(prop, value, 'important');
       marks.push(mark);
+      own.push(mark);
       middle.parentNode?.insertBefore(mark, middle);
       mark.appendChild(middle);
     }
+    const first = own[own.length - 1];
+    const last = own[0];
+    if (first && last) {
+      (around[i] as Range).setStartBefore(first);
+      (around[i] as Range).setEndAfter(last);
+    }
   }
+  return around;
 }
 
 function textPieces(range: Range): { node: Text; start: number; end: number }[] {
@@ -119,10 +163,4 @@ function textPieces(range: Range): { node: Text; start: number; end: number }[] 
     if (end > start) out.push({ node: t, start, end });
   }
   return out;
-}
-
-function scrollTo(range: Range): void {
-  const el = range.startContainer.parentElement;
-  const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-  el?.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
 }

@@ -31,6 +31,8 @@ export interface TextPoint {
 export interface LiveSpan {
   start: TextPoint;
   end: TextPoint;
+  /** The span of the article text it was found for. */
+  span: Span;
 }
 
 /** The code points JavaScript's `\s` matches, so `flat` and `stripSpace` drop exactly the same characters. */
@@ -110,6 +112,7 @@ export function locateSpans(text: string, spans: readonly Span[], live: LiveText
     out.push({
       start: { node: live.nodes[live.node[at] as number] as Text, offset: live.offset[at] as number },
       end: { node: live.nodes[live.node[last] as number] as Text, offset: (live.offset[last] as number) + 1 },
+      span,
     });
     if (anchored >= 0) cursor = at + needle.length;
   }

@@ -114,6 +114,31 @@ describe('the page as the adversary', () => {
     }
   });
 
+  test('a bar the page fixes to the bottom after the banner shows is not covered: the banner rises above it', async () => {
+    const page = await h.open(site.origin + '/spun/seed-003');
+    try {
+      expect(await h.waitBadge(await h.tabId(page), (t) => t === 'SPUN', 20_000)).toBe('SPUN');
+      expect(await h.waitBanner(page, true), 'banner').not.toBeNull();
+      // A consent bar arriving late, as they often do, after the page's own one is gone.
+      await page.evaluate(() => {
+        document.getElementById('cookie-notice')?.remove();
+        const bar = document.createElement('div');
+        bar.id = 'late-bar';
+        bar.style.cssText = 'position:fixed;left:0;right:0;bottom:0;height:90px;background:#222;z-index:10';
+        bar.innerHTML = '<button style="position:absolute;right:40px;top:30px">Accept</button>';
+        document.body.appendChild(bar);
+      });
+      const overlap = () =>
+        page.evaluate(() => {
+          const bar = document.getElementById('late-bar')!.getBoundingClientRect();
+          return document.querySelector('spinscope-banner')!.getBoundingClientRect().bottom - bar.top;
+        });
+      await expect.poll(overlap, { timeout: 5000, message: 'banner bottom below the bar’s top (px)' }).toBeLessThanOrEqual(0);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('ad-flood: several tabs full of boilerplate hits leave room for the others, and each tab state is small', async () => {
     const flooded: Page[] = [];
     try {

@@ -166,6 +166,68 @@ describe.skipIf(process.env.SPINSCOPE_SKIP_FIREFOX === '1')('Firefox', () => {
     await page.close();
   });
 
+  test('a highlighted word shows what it replaced on hover and on focus, and the page cannot read it', async () => {
+    const page = await browser.newPage();
+    watch(page);
+    await page.goto(site.origin + '/spun/seed-002', { waitUntil: 'load' });
+    await page.waitForSelector('spinscope-banner', { timeout: 15_000 });
+    const probe = await openExtensionPage('src/options/index.html');
+    const url = page.url();
+    const tabId = await probe.evaluate(async (u: string) => {
+      const ext = (globalThis as unknown as { browser: Ext }).browser;
+      return (await ext.tabs.query({})).find((t) => t.url === u)?.id ?? -1;
+    }, url);
+    await probe.close();
+    const popup = await openExtensionPage(`src/popup/index.html?tab=${tabId}`);
+    await popup.waitForSelector('[data-testid="show-on-page"]', { timeout: 15_000 });
+    const originals = await popup.$$eval('[data-testid="substitution"] td:first-child', (cells) => cells.map((c) => (c.textContent ?? '').trim()));
+    await popup.click('[data-testid="show-on-page"]');
+    await popup.waitForFunction(() => [...document.querySelectorAll('[role="status"]')].some((e) => /highlighted/i.test(e.textContent ?? '')), { timeout: 10_000 });
+    await popup.close();
+    await page.bringToFront();
+
+    // "Show on page" put the keyboard on the first swap: the page sees only that focus is in a host of ours.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'DIV', { timeout: 5000 });
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.tagName), 'Escape gives the keyboard back').toBe('BODY');
+
+    // A highlighted word in view (the Highlight API's ranges, or the marks where Firefox refuses our ranges).
+    const word = await page.waitForFunction(
+      () => {
+        const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, Set<Range>> } }).CSS?.highlights;
+        const boxes = [...(reg?.values() ?? [])].flatMap((hl) => [...hl].map((r) => r.getClientRects()[0]));
+        boxes.push(...[...document.querySelectorAll('mark')].map((m) => m.getClientRects()[0]));
+        const b = boxes.find((r) => r && r.top > 40 && r.bottom < innerHeight - 160);
+        return b ? { x: b.left + b.width / 2, y: b.top + b.height / 2, bottom: b.bottom, left: b.left, scrollY } : null;
+      },
+      { timeout: 5000 },
+    );
+    const at = (await word.jsonValue())!;
+    // A clip is in the document's coordinates.
+    const below = { x: Math.max(0, at.left - 10), y: at.scrollY + at.bottom + 2, width: 400, height: 60 };
+    await page.mouse.move(2, 2);
+    await new Promise((r) => setTimeout(r, 300));
+    const before = await page.screenshot({ clip: below });
+    await page.mouse.move(at.x, at.y);
+    await new Promise((r) => setTimeout(r, 300));
+    const after = await page.screenshot({ clip: below });
+    await page.screenshot({ path: join(SCREENSHOTS, 'firefox-highlight-tip.png') });
+    expect(Buffer.compare(Buffer.from(before), Buffer.from(after)), 'the tip appears below the word').not.toBe(0);
+
+    // While it shows, the page's own scripts find none of the originals absent from its source.
+    const leaks = await page.evaluate((originals: string[]) => {
+      const html = document.documentElement.outerHTML.toLowerCase();
+      const secret = originals.filter((o) => o.length > 3 && !html.includes(o.toLowerCase()));
+      const host = [...document.documentElement.children].find((e) => e.tagName === 'DIV');
+      const found = secret.filter((s) => (window as unknown as { find(s: string): boolean }).find(s));
+      const all = `${document.documentElement.outerHTML}\n${document.documentElement.textContent}`.toLowerCase();
+      return { secret: secret.length, found, inDocument: secret.filter((s) => all.includes(s.toLowerCase())), shadowRoot: String(host?.shadowRoot), attributes: host?.getAttributeNames() };
+    }, originals);
+    expect(leaks.secret, 'originals absent from the page').toBeGreaterThan(0);
+    expect({ ...leaks, secret: 0 }).toEqual({ secret: 0, found: [], inDocument: [], shadowRoot: 'null', attributes: ['style'] });
+    await page.close();
+  });
+
   test('an error logged by an extension page reaches the output this file reads', async () => {
     const options = await openExtensionPage('src/options/index.html');
     await options.evaluate((probe: string) => console.error(probe), PROBE);

@@ -87,6 +87,14 @@ export interface PopupInfo {
   state: string | null;
 }
 
+export interface SwapTipInfo {
+  main: string;
+  hint: string;
+  shown: boolean;
+  label: string;
+  box: { x: number; y: number; width: number; height: number } | null;
+}
+
 export interface Harness {
   context: BrowserContext;
   site: Site;
@@ -109,6 +117,11 @@ export interface Harness {
   openPopup(tabId: number, opts?: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } }): Promise<Page>;
   readPopup(popup: Page): Promise<PopupInfo>;
   openOptions(opts?: { colorScheme?: 'light' | 'dark' }): Promise<Page>;
+  /**
+   * The tip beside a highlighted word, read through the DevTools protocol (the page itself cannot reach
+   * into its closed shadow root): its painted words, whether it shows and has the keyboard, and its box.
+   */
+  swapTip(page: Page): Promise<SwapTipInfo | null>;
   /** Every range of CSS.highlights and every <mark> in the page. */
   highlights(page: Page): Promise<{ names: string[]; ranges: string[]; marks: string[] }>;
   /** Close every window that is not a normal browser window (extension popups opened as windows). */
@@ -329,14 +342,14 @@ export async function launchChromium(opts: { headless?: boolean; site?: Site } =
     for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) walk(c, visit);
   };
 
-  /** What a stylesheet paints into an element's ::before: the banner's words live there, not in text nodes. */
-  const pseudoText = async (page: Page, backendNodeId: number): Promise<string> => {
+  /** What a stylesheet paints into an element's ::before (or ::after): the banner's words live there, not in text nodes. */
+  const pseudoText = async (page: Page, backendNodeId: number, pseudo = '::before'): Promise<string> => {
     const s = await cdp(page);
     const { object } = (await s.send('DOM.resolveNode', { backendNodeId })) as { object: { objectId?: string } };
     if (!object.objectId) return '';
     const { result } = (await s.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
-      functionDeclaration: 'function () { return getComputedStyle(this, "::before").content; }',
+      functionDeclaration: `function () { return getComputedStyle(this, ${JSON.stringify(pseudo)}).content; }`,
       returnByValue: true,
     })) as { result: { value?: string } };
     const v = result.value ?? '';
@@ -368,6 +381,32 @@ export async function launchChromium(opts: { headless?: boolean; site?: Site } =
     const sentence = msg ? await pseudoText(page, (msg as DomNode).backendNodeId) : '';
     const text = [word, sentence, textOf(node)].join(' ').replace(/\s+/g, ' ').trim();
     return { verdict: VERDICT_OF_MARK[word] ?? null, text, buttons };
+  };
+
+  const swapTip = async (page: Page): Promise<SwapTipInfo | null> => {
+    const s = await cdp(page);
+    const { root } = (await s.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
+    const { nodeIds } = (await s.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'html > div' })) as { nodeIds: number[] };
+    for (const nodeId of nodeIds) {
+      const { node } = (await s.send('DOM.describeNode', { nodeId, depth: -1, pierce: true })) as { node: DomNode };
+      let tip: DomNode | null = null;
+      walk(node, (n) => {
+        if (n.nodeType === 1 && (attr(n, 'class') ?? '').split(' ').includes('tip')) tip = n;
+      });
+      if (!tip) continue;
+      const t = tip as DomNode;
+      const quads = (await s.send('DOM.getContentQuads', { backendNodeId: t.backendNodeId }).catch(() => ({ quads: [] }))) as { quads: number[][] };
+      const q = quads.quads[0];
+      const box = q ? { x: q[0]!, y: q[1]!, width: q[2]! - q[0]!, height: q[5]! - q[1]! } : null;
+      return {
+        main: await pseudoText(page, t.backendNodeId),
+        hint: await pseudoText(page, t.backendNodeId, '::after'),
+        shown: attr(t, 'data-shown') !== null,
+        label: attr(t, 'aria-label') ?? '',
+        box,
+      };
+    }
+    return null;
   };
 
   const waitBanner = async (page: Page, present: boolean, ms = 8000) => {
@@ -492,6 +531,7 @@ export async function launchChromium(opts: { headless?: boolean; site?: Site } =
     readPopup,
     openOptions,
     highlights,
+    swapTip,
     offHostRequests: () => requests.filter((r) => !isLocal(r.url)),
     closeExtraWindows: () =>
       swEval(async () => {
