@@ -1,8 +1,8 @@
 /** The toolbar badge and tooltip for one tab. Only warnings get a badge; everything else clears it. */
 import { VERDICT, VERDICTS, warningColours, type Verdict } from '../core/vocabulary.ts';
-import { ext } from '../shared/browser.ts';
-import { percent, t } from '../shared/i18n.ts';
-import type { TabState } from '../shared/state.ts';
+import { ext } from '../shared/browser/browser.ts';
+import { percent, t } from '../shared/browser/i18n.ts';
+import type { TabState } from '../shared/protocol/state.ts';
 
 /** A warning's badge: its word on its tone's fill (the light scheme's: the toolbar follows no scheme). */
 export function badgeFor(verdict: Verdict): { text: string; color: string; textColor: string } | undefined {

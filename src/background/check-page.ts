@@ -1,15 +1,15 @@
 /** Checks one page's article for its tab: engine verdict, stored state, badge, and learning. */
 import type { CheckResult } from '../core/types.ts';
-import { neutralise, neutraliseDeep } from '../core/bidi.ts';
+import { neutralise, neutraliseDeep } from '../core/text/bidi.ts';
 import { warns } from '../core/vocabulary.ts';
-import { isTrustedUrl, siteKeyForUrl } from '../shared/domains.ts';
-import type { ContentMessage, PageCheckReply } from '../shared/messages.ts';
-import { errorText } from '../shared/messaging.ts';
-import { getTabState, isDismissed, loadSettings, setTabState } from '../shared/storage.ts';
-import { storedResult, type TabState } from '../shared/state.ts';
+import { isTrustedUrl, siteKeyForUrl } from '../shared/sites/domains.ts';
+import type { ContentMessage, PageCheckReply } from '../shared/protocol/messages.ts';
+import { errorText } from '../shared/protocol/messaging.ts';
+import { getTabState, isDismissed, loadSettings, setTabState } from '../shared/storage/storage.ts';
+import { storedResult, type TabState } from '../shared/protocol/state.ts';
 import { showBadge } from './badge.ts';
-import { getEngine } from './library.ts';
-import { learnFromPage } from './references.ts';
+import { getEngine } from './library/library.ts';
+import { learnFromPage } from './library/references.ts';
 
 type PageCheck = Extract<ContentMessage, { type: 'page-check' }>;
 

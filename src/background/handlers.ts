@@ -1,8 +1,8 @@
 /** What the worker does for each message; the router has already checked the sender and the shape. */
-import { ext } from '../shared/browser.ts';
-import { sendToTab } from '../shared/messaging.ts';
-import { addDismissed, allTabStates, getSelectionState } from '../shared/storage.ts';
-import type { CheckedTab, NewReference } from '../shared/state.ts';
+import { ext } from '../shared/browser/browser.ts';
+import { sendToTab } from '../shared/protocol/messaging.ts';
+import { addDismissed, allTabStates, getSelectionState } from '../shared/storage/storage.ts';
+import type { CheckedTab, NewReference } from '../shared/protocol/state.ts';
 import { checkPage, recordStatus, settledState, tabStateOf } from './check-page.ts';
 import {
   addReference,
@@ -10,8 +10,8 @@ import {
   importReferences,
   listReferences,
   removeReference,
-} from './references.ts';
-import { libraryPack } from './pack-library.ts';
+} from './library/references.ts';
+import { libraryPack } from './library/pack-library.ts';
 import type { WorkerHandlers } from './router.ts';
 
 export const handlers: WorkerHandlers = {

@@ -3,13 +3,13 @@
  * wakes the worker is delivered; the library and engine load lazily on the first check.
  */
 import type { Runtime } from 'webextension-polyfill';
-import '../shared/install-browser.ts';
-import { ext } from '../shared/browser.ts';
-import { getTabState, removeTabState } from '../shared/storage.ts';
+import '../shared/browser/install-browser.ts';
+import { ext } from '../shared/browser/browser.ts';
+import { getTabState, removeTabState } from '../shared/storage/storage.ts';
 import { showBadge } from './badge.ts';
 import { forgetUnstored } from './check-page.ts';
 import { handlers } from './handlers.ts';
-import { markScriptEvaluated } from './library.ts';
+import { markScriptEvaluated } from './library/library.ts';
 import { route } from './router.ts';
 import { createMenu, onMenuClicked } from './selection.ts';
 

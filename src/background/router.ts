@@ -4,9 +4,9 @@
  * origin; the extension's pages may send the rest. Anything else is refused with a reason.
  */
 import type { Runtime } from 'webextension-polyfill';
-import { ext } from '../shared/browser.ts';
-import { isContentMessage, isTabMessage, parseMessage, type ContentMessage, type ContentType, type Handlers, type MessageType, type PageMessage, type PageType, type Reply } from '../shared/messages.ts';
-import { answer, errorReply, errorText } from '../shared/messaging.ts';
+import { ext } from '../shared/browser/browser.ts';
+import { isContentMessage, isTabMessage, parseMessage, type ContentMessage, type ContentType, type Handlers, type MessageType, type PageMessage, type PageType, type Reply } from '../shared/protocol/messages.ts';
+import { answer, errorReply, errorText } from '../shared/protocol/messaging.ts';
 
 export type Sender = { role: 'content'; tabId: number; url: string } | { role: 'page'; tabId: number | null };
 

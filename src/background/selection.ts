@@ -1,13 +1,13 @@
 /** The context-menu item: check the selected text and show the result in a small popup window. */
 import type { Menus, Tabs } from 'webextension-polyfill';
-import { neutralise, neutraliseDeep } from '../core/bidi.ts';
-import { ext } from '../shared/browser.ts';
-import { t } from '../shared/i18n.ts';
-import { MAX_TEXT } from '../shared/messages.ts';
-import { errorText } from '../shared/messaging.ts';
-import { loadSettings, setSelectionState } from '../shared/storage.ts';
-import type { SelectionState } from '../shared/state.ts';
-import { getEngine } from './library.ts';
+import { neutralise, neutraliseDeep } from '../core/text/bidi.ts';
+import { ext } from '../shared/browser/browser.ts';
+import { t } from '../shared/browser/i18n.ts';
+import { MAX_TEXT } from '../shared/protocol/messages.ts';
+import { errorText } from '../shared/protocol/messaging.ts';
+import { loadSettings, setSelectionState } from '../shared/storage/storage.ts';
+import type { SelectionState } from '../shared/protocol/state.ts';
+import { getEngine } from './library/library.ts';
 
 export const MENU_ID = 'spinscope-check-selection';
 

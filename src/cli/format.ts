@@ -1,7 +1,7 @@
 import { VERDICTS, warningColours, type CheckResult, type Reason, type Reference, type Verdict } from '../core/index.ts';
 import { catalogueLookup, renderReason } from '../core/reasons.ts';
 import { artefactText, torturedText } from '../core/source-free/finding-text.ts';
-import { isolate, neutraliseDeep } from '../core/bidi.ts';
+import { isolate, neutraliseDeep } from '../core/text/bidi.ts';
 import catalogue from '../public/_locales/en/messages.json';
 
 /** Terminal styling that disappears when colour is off. */

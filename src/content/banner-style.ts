@@ -1,7 +1,7 @@
 /**
  * Styles of the banner, scoped by its closed shadow root. Colours follow the reader's scheme.
  *
- * The colours are data so their contrast can be checked (test/unit/ext/contrast.test.ts). Every text
+ * The colours are data so their contrast can be checked (test/unit/content/contrast.test.ts). Every text
  * and button label meets WCAG AA (4.5:1) on what it sits on; WCAG 2 ratios:
  *
  *                                   light               dark

@@ -10,7 +10,7 @@
  */
 import type { CheckResult } from '../core/types.ts';
 import { VERDICTS, type Verdict } from '../core/vocabulary.ts';
-import { t } from '../shared/i18n.ts';
+import { t } from '../shared/browser/i18n.ts';
 import { BANNER_CSS } from './banner-style.ts';
 
 export interface BannerActions {

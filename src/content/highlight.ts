@@ -15,7 +15,7 @@ import { attachSwapTips, detachSwapTips, scrollToRange, type SwapTip } from './s
 import { locateSpans, readLiveText, type LiveSpan } from './text-map.ts';
 
 const NAME = 'spinscope-swap';
-/** The popup's --mark-bg and --mark-fg (src/shared/ui.css): a swap looks the same in both places. */
+/** The popup's --mark-bg and --mark-fg (src/shared/ui/ui.css): a swap looks the same in both places. */
 export const MARK_COLOURS = { bg: '#ffd54f', fg: '#1b1b1b' };
 const CSS = `::highlight(${NAME}) { background-color: ${MARK_COLOURS.bg}; color: ${MARK_COLOURS.fg}; }`;
 const MARK_STYLE: [string, string][] = [

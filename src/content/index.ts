@@ -5,7 +5,7 @@
  * for good needs nothing stopped, and Firefox ends any content-script pagehide handler still running
  * as a tab closes with "Script terminated by timeout", however little it does.
  */
-import '../shared/install-browser.ts';
+import '../shared/browser/install-browser.ts';
 import { PageController } from './controller.ts';
 
 let current: PageController | null = null;

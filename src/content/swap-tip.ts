@@ -13,7 +13,7 @@
  * Keyboard: the tip is focusable and is focused when the reader asks for the highlights; arrow keys move from
  * swap to swap, Escape hides it. It is also in the tab order (last) while highlights are shown.
  */
-import { t } from '../shared/i18n.ts';
+import { t } from '../shared/browser/i18n.ts';
 import { BANNER_COLOURS } from './banner-style.ts';
 import { cssString } from './banner.ts';
 

@@ -1,8 +1,8 @@
 import { cleanText, keptText } from './boilerplate/clean.ts';
 import type { SourceFreeAnalyser } from './source-free/analyse.ts';
-import { tokenize } from './text.ts';
+import { tokenize } from './text/text.ts';
 import type { Reference, SourceFreeSummary } from './types.ts';
-import { roleFromEvidence } from './verdict-evidence.ts';
+import { roleFromEvidence } from './judge/verdict-evidence.ts';
 import { ROLE } from './vocabulary.ts';
 
 /** A document as read from a file, a page or the user's paste, before cleaning. */

@@ -102,7 +102,7 @@ export interface ToneColours {
 
 /**
  * The warning tones, light and dark. Every text meets WCAG AA (4.5:1) on what it sits on
- * (test/unit/ext/contrast.test.ts): the amber fill carries dark text, as warning signs do. The amber
+ * (test/unit/content/contrast.test.ts): the amber fill carries dark text, as warning signs do. The amber
  * stripe (3.3:1 on white) is decoration, not text; the amber edge (6.3:1) keeps the button's outline
  * visible on the white banner. The toolbar badge and the command's verdict use the light fill.
  */

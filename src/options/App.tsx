@@ -1,9 +1,9 @@
 /** The options page: trusted sources, warnings, the reference library, and what stays private. */
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../shared/i18n.ts';
-import { isSharedPlatform } from '../shared/platforms.ts';
-import type { Settings } from '../shared/settings.ts';
-import { loadSettings, onSettingsChanged, updateSettings, type SettingsUpdate } from '../shared/storage.ts';
+import { t } from '../shared/browser/i18n.ts';
+import { isSharedPlatform } from '../shared/sites/platforms.ts';
+import type { Settings } from '../shared/storage/settings.ts';
+import { loadSettings, onSettingsChanged, updateSettings, type SettingsUpdate } from '../shared/storage/storage.ts';
 import { PackSection } from './PackSection.tsx';
 import { Privacy } from './Privacy.tsx';
 import { ReferenceLibrary } from './ReferenceLibrary.tsx';

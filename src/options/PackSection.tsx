@@ -3,12 +3,12 @@
  * imported, and the stored references that were set aside as unreadable.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { base64ToBytes, bytesToBase64 } from '../shared/base64.ts';
-import { t } from '../shared/i18n.ts';
-import { LEARNED_CAPS } from '../shared/library-limits.ts';
-import { MAX_PACK_CHARS, type PageMessage } from '../shared/messages.ts';
-import { sendToWorker } from '../shared/messaging.ts';
-import type { LibraryPackAction, LibraryStats } from '../shared/state.ts';
+import { base64ToBytes, bytesToBase64 } from '../shared/protocol/base64.ts';
+import { t } from '../shared/browser/i18n.ts';
+import { LEARNED_CAPS } from '../shared/storage/library-limits.ts';
+import { MAX_PACK_CHARS, type PageMessage } from '../shared/protocol/messages.ts';
+import { sendToWorker } from '../shared/protocol/messaging.ts';
+import type { LibraryPackAction, LibraryStats } from '../shared/protocol/state.ts';
 import { download } from './download.ts';
 import { libraryErrorText } from './library-status.ts';
 

@@ -1,5 +1,5 @@
 /** The question before a shared platform joins the trusted sites, typed in or imported: Cancel has the focus. */
-import { t } from '../shared/i18n.ts';
+import { t } from '../shared/browser/i18n.ts';
 
 interface Props {
   /** Prefix of the test ids and the element id: `${name}-warning`, `${name}-confirm`. */

@@ -1,4 +1,4 @@
-import { t } from '../shared/i18n.ts';
+import { t } from '../shared/browser/i18n.ts';
 
 export function Privacy() {
   return (

@@ -4,10 +4,10 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ROLE, ROLE_LABELS } from '../core/vocabulary.ts';
-import { t } from '../shared/i18n.ts';
-import type { Reply } from '../shared/messages.ts';
-import { sendToWorker } from '../shared/messaging.ts';
-import type { ReferenceSummary } from '../shared/state.ts';
+import { t } from '../shared/browser/i18n.ts';
+import type { Reply } from '../shared/protocol/messages.ts';
+import { sendToWorker } from '../shared/protocol/messaging.ts';
+import type { ReferenceSummary } from '../shared/protocol/state.ts';
 import { AddReference } from './AddReference.tsx';
 import { download, readFileText } from './download.ts';
 import { importStatus, libraryErrorText, unreadableText } from './library-status.ts';

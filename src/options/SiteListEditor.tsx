@@ -1,7 +1,7 @@
 /** A list of sites: add, edit in place, remove. Entries are normalised and checked as they are entered. */
 import { useState } from 'preact/hooks';
-import { normalizeDomainEntry, type DomainError } from '../shared/domains.ts';
-import { t } from '../shared/i18n.ts';
+import { normalizeDomainEntry, type DomainError } from '../shared/sites/domains.ts';
+import { t } from '../shared/browser/i18n.ts';
 import { PlatformConfirm } from './PlatformConfirm.tsx';
 
 interface Props {

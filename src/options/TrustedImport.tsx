@@ -4,11 +4,11 @@
  * import wait for the reader's confirmation, as when one is typed in: a file must not trust them silently.
  */
 import { useState } from 'preact/hooks';
-import { mergeDomains } from '../shared/domains.ts';
-import { isSharedPlatform } from '../shared/platforms.ts';
-import { t } from '../shared/i18n.ts';
-import { exportSitesJson, exportSitesText, parseSiteImport, type ImportError } from '../shared/site-import.ts';
-import type { SettingsUpdate } from '../shared/storage.ts';
+import { mergeDomains } from '../shared/sites/domains.ts';
+import { isSharedPlatform } from '../shared/sites/platforms.ts';
+import { t } from '../shared/browser/i18n.ts';
+import { exportSitesJson, exportSitesText, parseSiteImport, type ImportError } from '../shared/sites/site-import.ts';
+import type { SettingsUpdate } from '../shared/storage/storage.ts';
 import { download, readFileText } from './download.ts';
 import { PlatformConfirm } from './PlatformConfirm.tsx';
 import { domainErrorText } from './SiteListEditor.tsx';

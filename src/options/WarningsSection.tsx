@@ -1,10 +1,10 @@
 /** Banner on/off, sensitivity, and learning from trusted sources. */
 import { useEffect, useState } from 'preact/hooks';
 import { SENSITIVITIES, type Sensitivity } from '../core/vocabulary.ts';
-import { loadLearned } from '../shared/storage.ts';
-import { t } from '../shared/i18n.ts';
-import type { Settings } from '../shared/settings.ts';
-import type { SettingsUpdate } from '../shared/storage.ts';
+import { loadLearned } from '../shared/storage/storage.ts';
+import { t } from '../shared/browser/i18n.ts';
+import type { Settings } from '../shared/storage/settings.ts';
+import type { SettingsUpdate } from '../shared/storage/storage.ts';
 
 export function WarningsSection({ settings, update }: { settings: Settings; update: SettingsUpdate }) {
   const [learned, setLearned] = useState<number | null>(null);

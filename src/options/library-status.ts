@@ -1,6 +1,6 @@
 /** What the options page tells the reader after a library action, in the reader's language. */
-import { t } from '../shared/i18n.ts';
-import { STORAGE_FULL, type Reply } from '../shared/messages.ts';
+import { t } from '../shared/browser/i18n.ts';
+import { STORAGE_FULL, type Reply } from '../shared/protocol/messages.ts';
 
 /** A worker error as a sentence; a full disk gets its own, saying nothing was changed. */
 export function libraryErrorText(error: string): string {

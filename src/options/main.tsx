@@ -1,9 +1,9 @@
-import '../shared/install-browser.ts';
-import '../shared/ui.css';
+import '../shared/browser/install-browser.ts';
+import '../shared/ui/ui.css';
 import './options.css';
 import { render } from 'preact';
-import { ext } from '../shared/browser.ts';
-import { applyTones } from '../shared/tone-style.ts';
+import { ext } from '../shared/browser/browser.ts';
+import { applyTones } from '../shared/ui/tone-style.ts';
 import { App } from './App.tsx';
 
 applyTones(document);

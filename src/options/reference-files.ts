@@ -4,8 +4,8 @@
  */
 import { readDocumentBytes } from '../extract/document.ts';
 import { readArticle } from '../extract/index.ts';
-import { MAX_IMPORT_DOCS, MAX_TEXT, MAX_TITLE } from '../shared/messages.ts';
-import type { NewReference } from '../shared/state.ts';
+import { MAX_IMPORT_DOCS, MAX_TEXT, MAX_TITLE } from '../shared/protocol/messages.ts';
+import type { NewReference } from '../shared/protocol/state.ts';
 
 export interface ParsedDocs {
   docs: NewReference[];

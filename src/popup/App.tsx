@@ -1,11 +1,11 @@
 /** The popup: what Spinscope found on one tab (or in a selection), and what the reader can do about it. */
 import { useEffect, useState } from 'preact/hooks';
-import { ext } from '../shared/browser.ts';
-import { t } from '../shared/i18n.ts';
-import { sendToWorker } from '../shared/messaging.ts';
-import type { SelectionState } from '../shared/state.ts';
+import { ext } from '../shared/browser/browser.ts';
+import { t } from '../shared/browser/i18n.ts';
+import { sendToWorker } from '../shared/protocol/messaging.ts';
+import type { SelectionState } from '../shared/protocol/state.ts';
 import { loadTabState, type TabView } from './tab-state.ts';
-import { onTabStateChanged } from '../shared/storage.ts';
+import { onTabStateChanged } from '../shared/storage/storage.ts';
 import { ResultView } from './ResultView.tsx';
 import { StateMessage } from './StateMessage.tsx';
 import { resolveTarget, type PopupTarget } from './target.ts';

@@ -1,8 +1,8 @@
 /** Scraper and auto-publishing boilerplate found in the page, strongest first: what each line betrays in plain words, the line quoted. */
 import type { BoilerplateHit, RuleFamily } from '../core/types.ts';
 import { FAMILY_LABELS } from '../core/vocabulary.ts';
-import { isWarningHit } from '../core/verdict-evidence.ts';
-import { t } from '../shared/i18n.ts';
+import { isWarningHit } from '../core/judge/verdict-evidence.ts';
+import { t } from '../shared/browser/i18n.ts';
 
 /** The family's name for a reader; a hit stored before families existed is called site chrome. */
 export const familyLabel = (family: RuleFamily | undefined): string => t(FAMILY_LABELS[family ?? 'site-chrome'] ?? FAMILY_LABELS['site-chrome']);

@@ -1,6 +1,6 @@
 /** The article as a horizontal strip: aligned passages, swapped phrases and unmatched text. */
 import type { AlignedPassage, Match, Substitution } from '../core/types.ts';
-import { percent, t } from '../shared/i18n.ts';
+import { percent, t } from '../shared/browser/i18n.ts';
 import { stripBars } from './strip.ts';
 
 interface Props {

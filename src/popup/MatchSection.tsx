@@ -5,7 +5,7 @@
  */
 import type { Match, Substitution } from '../core/types.ts';
 import { ROLE } from '../core/vocabulary.ts';
-import { percent, t } from '../shared/i18n.ts';
+import { percent, t } from '../shared/browser/i18n.ts';
 import { CoverageStrip } from './CoverageStrip.tsx';
 import { roleText } from './verdict-text.ts';
 

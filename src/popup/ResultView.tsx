@@ -2,11 +2,11 @@
  * A check result. First what a reader needs at a glance (the verdict in words, what it means, what to do),
  * then the evidence, strongest first, in a column that scrolls inside the popup, then the tab's actions.
  */
-import { isWarningHit } from '../core/verdict-evidence.ts';
+import { isWarningHit } from '../core/judge/verdict-evidence.ts';
 import type { JSX } from 'preact';
 import type { CheckResult } from '../core/types.ts';
 import { VERDICT, warns } from '../core/vocabulary.ts';
-import { percent, reasonText, t } from '../shared/i18n.ts';
+import { percent, reasonText, t } from '../shared/browser/i18n.ts';
 import { BoilerplateList } from './BoilerplateList.tsx';
 import { MatchSection } from './MatchSection.tsx';
 import { SourceFreeSection } from './SourceFreeSection.tsx';

@@ -1,7 +1,7 @@
 /** The page's own marks of machine rewording, each with what fluent English would say instead. */
 import { artefactText, torturedText } from '../core/source-free/finding-text.ts';
 import type { SourceFreeReport } from '../core/types.ts';
-import { t } from '../shared/i18n.ts';
+import { t } from '../shared/browser/i18n.ts';
 
 /** Marks listed at most: the evidence is in the first few, more only repeat their kinds. */
 const SHOWN = 8;

@@ -1,6 +1,6 @@
 /** A reference that covers the same story in other words: the names and numbers both texts share. */
 import type { CheckResult } from '../core/types.ts';
-import { t } from '../shared/i18n.ts';
+import { t } from '../shared/browser/i18n.ts';
 import { displayKeys } from './story-keys.ts';
 
 type Story = NonNullable<CheckResult['story']>;

@@ -6,8 +6,8 @@
  */
 import { useState } from 'preact/hooks';
 import type { Substitution } from '../core/types.ts';
-import { t } from '../shared/i18n.ts';
-import { sendToTab } from '../shared/messaging.ts';
+import { t } from '../shared/browser/i18n.ts';
+import { sendToTab } from '../shared/protocol/messaging.ts';
 
 /** Rows shown before "Show all": enough to see the pattern at a glance. */
 const FIRST_ROWS = 8;

@@ -4,13 +4,13 @@
  * site and what trusting it silences: the page cannot cover or restyle this, as it could its banner.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { hostOf, isTrustedUrl, mergeDomains, removeCovering } from '../shared/domains.ts';
-import { t } from '../shared/i18n.ts';
-import { sendToWorker } from '../shared/messaging.ts';
-import { isSharedPlatform } from '../shared/platforms.ts';
-import { isIpOrLocal } from '../shared/site-entry.ts';
-import type { Settings } from '../shared/settings.ts';
-import { loadSettings, onSettingsChanged, updateSettings } from '../shared/storage.ts';
+import { hostOf, isTrustedUrl, mergeDomains, removeCovering } from '../shared/sites/domains.ts';
+import { t } from '../shared/browser/i18n.ts';
+import { sendToWorker } from '../shared/protocol/messaging.ts';
+import { isSharedPlatform } from '../shared/sites/platforms.ts';
+import { isIpOrLocal } from '../shared/sites/site-entry.ts';
+import type { Settings } from '../shared/storage/settings.ts';
+import { loadSettings, onSettingsChanged, updateSettings } from '../shared/storage/storage.ts';
 
 export interface TabInfo {
   tabId: number;

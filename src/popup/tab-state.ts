@@ -6,10 +6,10 @@
  * script's own status says what it made of the page. Silence from the tab means no content script:
  * still loading, a browser page, or a page opened before Spinscope was installed.
  */
-import { ext } from '../shared/browser.ts';
-import type { PageStatus } from '../shared/messages.ts';
-import { sendToTab, sendToWorker } from '../shared/messaging.ts';
-import type { TabState } from '../shared/state.ts';
+import { ext } from '../shared/browser/browser.ts';
+import type { PageStatus } from '../shared/protocol/messages.ts';
+import { sendToTab, sendToWorker } from '../shared/protocol/messaging.ts';
+import type { TabState } from '../shared/protocol/state.ts';
 
 export type TabView =
   | TabState

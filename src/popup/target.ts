@@ -1,5 +1,5 @@
 /** Which tab the popup describes: `?tab=<id>` (details window, tests) or the active tab of this window. */
-import { ext } from '../shared/browser.ts';
+import { ext } from '../shared/browser/browser.ts';
 
 export type PopupTarget = { kind: 'tab'; tabId: number } | { kind: 'selection' } | { kind: 'none' };
 

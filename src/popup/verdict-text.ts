@@ -1,7 +1,7 @@
 /** Words and tones for verdicts, shared by the popup's parts; the vocabulary holds what each verdict is. */
 import type { CheckResult } from '../core/types.ts';
 import { ROLE, ROLE_LABELS, VERDICT, VERDICTS, type ReferenceRole, type Tone, type Verdict } from '../core/vocabulary.ts';
-import { t } from '../shared/i18n.ts';
+import { t } from '../shared/browser/i18n.ts';
 
 export function verdictTone(v: Verdict): Tone {
   return VERDICTS[v].tone;

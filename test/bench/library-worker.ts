@@ -3,9 +3,9 @@
  * reference, from the words the generator wrote (the same tokens `tokenize` reads, checked on a sample).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { fingerprints } from '../../src/core/fingerprint.ts';
-import { storyKeys } from '../../src/core/story.ts';
-import { tokenize } from '../../src/core/text.ts';
+import { fingerprints } from '../../src/core/match/fingerprint.ts';
+import { storyKeys } from '../../src/core/match/story.ts';
+import { tokenize } from '../../src/core/text/text.ts';
 import type { Reference } from '../../src/core/index.ts';
 import { asReference, syntheticArticle } from './corpus.ts';
 

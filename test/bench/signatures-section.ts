@@ -5,8 +5,8 @@
 import minhashPackage from 'minhash';
 import simhashPackage from 'simhash-js';
 import { createEngine, type Reference } from '../../src/core/index.ts';
-import { fingerprints } from '../../src/core/fingerprint.ts';
-import { tokenize } from '../../src/core/text.ts';
+import { fingerprints } from '../../src/core/match/fingerprint.ts';
+import { tokenize } from '../../src/core/text/text.ts';
 import { spin } from '../support/spin.ts';
 import { bareTokenize } from './baseline.ts';
 import { syntheticArticle } from './corpus.ts';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createSourceFreeAnalyser, decodeTables, type Reference } from '../../src/core/index.ts';
 import { cleanText } from '../../src/core/boilerplate/clean.ts';
-import { tokenize } from '../../src/core/text.ts';
+import { tokenize } from '../../src/core/text/text.ts';
 import { SOURCE_FREE_TABLES_FILE } from '../../src/node/source-free.ts';
 import { spin } from '../support/spin.ts';
 import { bytes, heading, table, time } from './table.ts';

@@ -3,14 +3,14 @@
  * (src/core/engine.ts), with the time of each stage taken inline during full checks. It must follow engine.ts;
  * section 1 says so when its verdicts or its total time part from engine.check's.
  */
-import { align } from '../../src/core/align.ts';
+import { align } from '../../src/core/match/align.ts';
 import { cleanText } from '../../src/core/boilerplate/clean.ts';
-import { classify, type ClassifyInput } from '../../src/core/classify.ts';
-import { fingerprints } from '../../src/core/fingerprint.ts';
-import { buildFingerprintIndex, type Candidate, type FingerprintIndex } from '../../src/core/fingerprint-index.ts';
-import { PAGE_STORY_KEYS, storyKeys } from '../../src/core/story.ts';
-import { tokenize, type Tokens } from '../../src/core/text.ts';
-import { THRESHOLDS } from '../../src/core/thresholds.ts';
+import { classify, type ClassifyInput } from '../../src/core/judge/classify.ts';
+import { fingerprints } from '../../src/core/match/fingerprint.ts';
+import { buildFingerprintIndex, type Candidate, type FingerprintIndex } from '../../src/core/match/fingerprint-index.ts';
+import { PAGE_STORY_KEYS, storyKeys } from '../../src/core/match/story.ts';
+import { tokenize, type Tokens } from '../../src/core/text/text.ts';
+import { THRESHOLDS } from '../../src/core/judge/thresholds.ts';
 import type { Alignment, CheckResult, Reference } from '../../src/core/index.ts';
 import { nodeSourceFreeAnalyser } from '../../src/node/source-free.ts';
 import { median, nowNs } from './timing.ts';

@@ -3,9 +3,9 @@
  * spun copy still carries, against plain word 5-shingles, at each spin rate.
  */
 import type { Reference } from '../../src/core/index.ts';
-import { fingerprints } from '../../src/core/fingerprint.ts';
-import { hashString, mixHashes } from '../../src/core/hash.ts';
-import { tokenize } from '../../src/core/text.ts';
+import { fingerprints } from '../../src/core/match/fingerprint.ts';
+import { hashString, mixHashes } from '../../src/core/text/hash.ts';
+import { tokenize } from '../../src/core/text/text.ts';
 import { spin } from '../support/spin.ts';
 import { heading, percent, table } from './table.ts';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Reference } from '../../src/core/index.ts';
-import { SEGMENT_SIZE } from '../../src/background/pack-segments.ts';
+import { SEGMENT_SIZE } from '../../src/background/library/pack-segments.ts';
 import { compressBody, encodePack, packEntry, splitPack, type PackEntry } from '../../src/core/pack/format.ts';
 import { spin } from '../support/spin.ts';
 import { bytes, heading, ratio, sig, table, time, verdict } from './table.ts';

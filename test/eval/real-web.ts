@@ -3,7 +3,7 @@
  * held-out apart. Scoring is independent of the engine: give it the pages and a `check`, get the figures.
  */
 import type { CheckResult } from '../../src/core/types.ts';
-import { isWarningHit } from '../../src/core/verdict-evidence.ts';
+import { isWarningHit } from '../../src/core/judge/verdict-evidence.ts';
 import { WEB_FAMILIES, hostOf, loadRealWeb, type WebFamily, type WebPage, type WebSplit } from '../fixtures/real-web/corpus.ts';
 import { isWarning } from './evaluate.ts';
 

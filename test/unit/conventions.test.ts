@@ -73,7 +73,7 @@ describe('import boundaries', () => {
 
   it('only one module loads the browser API; the rest import its types', () => {
     const valueImports = imports.filter((i) => i.specifier === 'webextension-polyfill' && !i.typeOnly).map((i) => relative(ROOT, i.file));
-    expect(valueImports).toEqual(['src/shared/install-browser.ts']);
+    expect(valueImports).toEqual(['src/shared/browser/install-browser.ts']);
   });
 
   it('no module imports itself back, not even through types (a circle hides which side owns the shared piece)', () => {
@@ -124,6 +124,60 @@ describe('one vocabulary', () => {
     });
     expect(colours.length).toBeGreaterThan(10);
     expect(offenders).toEqual([]);
+  });
+});
+
+/**
+ * Inside a folder grouped by stage or concern, each group imports only the groups listed (plus its own). Core
+ * reads as the pipeline: text, then boilerplate / source-free / match, then judge; its root holds the engine
+ * and the types and words every stage shares.
+ */
+const GROUPS: Record<string, { groups: Record<string, readonly string[]>; rootFiles: readonly string[] }> = {
+  core: {
+    groups: { text: [], boilerplate: ['text'], 'source-free': ['text'], match: ['text'], pack: ['text', 'match'], judge: ['text', 'match', 'source-free'] },
+    rootFiles: ['types.ts', 'vocabulary.ts', 'reasons.ts'],
+  },
+  shared: {
+    groups: { sites: [], browser: ['core'], ui: ['core'], protocol: ['browser', 'core'], storage: ['browser', 'core', 'protocol', 'sites'] },
+    rootFiles: [],
+  },
+};
+
+describe('folders grouped by stage and concern', () => {
+  it('each group imports only the groups before it', () => {
+    const broken: string[] = [];
+    for (const [top, { groups, rootFiles }] of Object.entries(GROUPS)) {
+      const base = join(SRC, top);
+      const groupOf = (file: string) => relative(base, file).split(/[\\/]/);
+      for (const i of imports.filter((i) => i.file.startsWith(`${base}/`) && i.specifier.startsWith('.'))) {
+        const [from, ...fromRest] = groupOf(i.file);
+        if (!fromRest.length) continue; // the folder's root files tie the groups together
+        const resolved = resolve(dirname(i.file), i.specifier);
+        const allowed = groups[from!] ?? [];
+        if (resolved.startsWith(`${base}/`)) {
+          const [to, ...toRest] = groupOf(resolved);
+          const ok = to === from || (toRest.length ? allowed.includes(to!) : rootFiles.includes(to!));
+          if (!ok) broken.push(`${relative(ROOT, i.file)} imports ${i.specifier}`);
+        } else if (!allowed.includes(target(i))) broken.push(`${relative(ROOT, i.file)} imports ${i.specifier}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('no loose files: the root of core holds only the engine and what every stage shares; shared has no root modules', () => {
+    const loose = (top: string) => readdirSync(join(SRC, top)).filter((name) => /\.(ts|tsx)$/.test(name) && !name.endsWith('.d.ts'));
+    expect(loose('core').sort()).toEqual(['engine.ts', 'index.ts', 'reasons.ts', 'reference.ts', 'types.ts', 'vocabulary.ts']);
+    expect(loose('shared')).toEqual([]);
+  });
+
+  it('tests mirror src: every folder of unit tests names a folder of src (support, eval and release test the test tooling)', () => {
+    const UNIT = join(ROOT, 'test/unit');
+    const dirs = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? [join(dir, n), ...dirs(join(dir, n))] : []));
+    const orphans = dirs(UNIT)
+      .map((d) => relative(UNIT, d))
+      .filter((d) => !['support', 'eval', 'release'].includes(d.split(/[\\/]/)[0]!))
+      .filter((d) => !statSync(join(SRC, d), { throwIfNoEntry: false })?.isDirectory());
+    expect(orphans).toEqual([]);
   });
 });
 

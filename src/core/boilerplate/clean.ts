@@ -1,4 +1,4 @@
-import { paragraphs } from '../text.ts';
+import { paragraphs } from '../text/text.ts';
 import type { BoilerplateHit, Span } from '../types.ts';
 import { TAIL_PARAGRAPHS, type BoilerplateRule } from './rule.ts';
 import { BOILERPLATE_RULES } from './rules.ts';

@@ -19,9 +19,9 @@
  * is left uncompressed: inflating it cost a wake more than reading the 2 MB it saves.
  */
 import { strFromU8, strToU8, unzlibSync, zlibSync } from 'fflate';
-import { fingerprints, IMMUTABLE_GRAM, STOPWORD_GRAM, WINNOW_WINDOW } from '../fingerprint.ts';
-import { STORY_KEYS, storyKeys } from '../story.ts';
-import { tokenize } from '../text.ts';
+import { fingerprints, IMMUTABLE_GRAM, STOPWORD_GRAM, WINNOW_WINDOW } from '../match/fingerprint.ts';
+import { STORY_KEYS, storyKeys } from '../match/story.ts';
+import { tokenize } from '../text/text.ts';
 import type { Reference } from '../types.ts';
 import { adler32, crc32 } from './checksums.ts';
 

@@ -1,4 +1,4 @@
-import { tokenize, type Tokens } from '../text.ts';
+import { tokenize, type Tokens } from '../text/text.ts';
 import type { Abstention, RewriteArtefact as Artefact, SourceFreeReport, Span, Substitution, SwapFluency, TorturedPhrase } from '../types.ts';
 import { brokenQuotes, quotationDashes, twoSpellings, wordArtefacts } from './artefacts.ts';
 import { fluency } from './fluency.ts';

@@ -1,4 +1,4 @@
-import type { Tokens } from '../text.ts';
+import type { Tokens } from '../text/text.ts';
 import type { Lexicon } from './lexicon.ts';
 import { adjacentPairs } from './word-pairs.ts';
 

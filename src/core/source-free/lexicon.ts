@@ -1,4 +1,4 @@
-import { hashString } from '../hash.ts';
+import { hashString } from '../text/hash.ts';
 import type { SourceFreeTables } from './tables.ts';
 
 /** A tortured phrase's likely original: the collocation one synonym away. */

@@ -1,4 +1,4 @@
-import type { Tokens } from '../text.ts';
+import type { Tokens } from '../text/text.ts';
 import type { SideMarks } from '../types.ts';
 import type { Lexicon } from './lexicon.ts';
 import { SOURCE_FREE_SETTINGS as S } from './settings.ts';

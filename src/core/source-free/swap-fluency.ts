@@ -1,4 +1,4 @@
-import type { Tokens } from '../text.ts';
+import type { Tokens } from '../text/text.ts';
 import type { Span, Substitution, SwapFluency } from '../types.ts';
 import { pairAssociation, UNKNOWN_WORD } from './fluency.ts';
 import type { Lexicon } from './lexicon.ts';

@@ -1,5 +1,5 @@
-import { STOPWORDS } from '../stopwords.ts';
-import type { Tokens } from '../text.ts';
+import { STOPWORDS } from '../text/stopwords.ts';
+import type { Tokens } from '../text/text.ts';
 import type { TorturedPhrase } from '../types.ts';
 import type { Lexicon } from './lexicon.ts';
 import { adjacentPairs, isName } from './word-pairs.ts';

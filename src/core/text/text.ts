@@ -1,0 +1,109 @@
+import type { Span } from '../types.ts';
+
+/**
+ * Words with their character offsets into the original text. Offsets stay in the caller's text so that
+ * substitutions can be highlighted on the page without re-searching.
+ */
+export interface Tokens {
+  /** Lower-cased, apostrophe-normalised word forms. */
+  words: string[];
+  starts: Int32Array;
+  ends: Int32Array;
+  /** The word as written starts with an upper-case letter. */
+  capitalised: Uint8Array;
+  /** The word begins a sentence (first word, or after . ! ? or a paragraph break). */
+  sentenceStart: Uint8Array;
+}
+
+// Numbers with digit groups ("175,000", "2.5") are one word; so are letters and digits with inner
+// apostrophes or hyphens ("Putin’s", "Biden-Putin"; "24/7" splits on '/').
+// Combining marks, soft hyphens and joiners stay inside a word ("café" written as e + accent, Devanagari).
+const WORD = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}][\p{L}\p{N}\p{M}\u00AD\u200C\u200D]*(?:['’\-][\p{L}\p{N}][\p{L}\p{N}\p{M}\u00AD\u200C\u200D]*)*/gu;
+
+/** . ! ? : or a line break between two words starts a new sentence. */
+function breaksSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 10) return true;
+  }
+  return false;
+}
+
+/** One spelling for one word: composed accents, no soft hyphens or joiners, a straight apostrophe. */
+function wordForm(lower: string): string {
+  return lower.normalize('NFC').replace(/[\u00AD\u200C\u200D]/g, '').replace(/’/g, "'");
+}
+
+/** Titles and short forms whose full stop does not end a sentence ("Mr. Putin", "U.S. President"). Data. */
+const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'prof', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'capt', 'sgt', 'rev', 'vs',
+]);
+
+/** The only thing between two words is the full stop of an abbreviation or an initial. */
+function afterAbbreviation(previous: string, text: string, from: number, to: number): boolean {
+  if (text.slice(from, to).trim() !== '.') return false;
+  return previous.length === 1 || ABBREVIATIONS.has(previous);
+}
+
+/** Tokenises `text`, skipping words inside `excluded` spans (sorted, non-overlapping). */
+export function tokenize(text: string, excluded: readonly Span[] = []): Tokens {
+  const words: string[] = [];
+  // Typed arrays grown by doubling: no per-word boxing, no final copies of plain arrays.
+  let starts = new Int32Array(256);
+  let ends = new Int32Array(256);
+  let capitalised = new Uint8Array(256);
+  let sentenceStart = new Uint8Array(256);
+  let skip = 0;
+  let previousEnd = 0;
+  const pattern = new RegExp(WORD);
+  for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
+    const raw = found[0];
+    const start = found.index;
+    const end = start + raw.length;
+    while (skip < excluded.length && excluded[skip]!.end <= start) skip++;
+    const span = excluded[skip];
+    if (span && span.start <= start && end <= span.end) continue;
+    const n = words.length;
+    if (n === starts.length) {
+      starts = grow(starts);
+      ends = grow(ends);
+      capitalised = grow(capitalised);
+      sentenceStart = grow(sentenceStart);
+    }
+    const lower = raw.toLowerCase();
+    words.push(/[^\x00-\x7f]/.test(lower) ? wordForm(lower) : lower);
+    starts[n] = start;
+    ends[n] = end;
+    capitalised[n] = raw.charCodeAt(0) !== lower.charCodeAt(0) ? 1 : 0;
+    sentenceStart[n] = n === 0 || (breaksSentence(text, previousEnd, start) && !afterAbbreviation(words[n - 1]!, text, previousEnd, start)) ? 1 : 0;
+    previousEnd = end;
+  }
+  const n = words.length;
+  return {
+    words,
+    starts: starts.subarray(0, n),
+    ends: ends.subarray(0, n),
+    capitalised: capitalised.subarray(0, n),
+    sentenceStart: sentenceStart.subarray(0, n),
+  };
+}
+
+function grow<T extends Int32Array | Uint8Array>(array: T): T {
+  const bigger = new (array.constructor as new (n: number) => T)(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+/** Splits text into paragraphs (lines), keeping each one's span in the text. */
+export function paragraphs(text: string): { text: string; span: Span }[] {
+  const out: { text: string; span: Span }[] = [];
+  for (const found of text.matchAll(/[^\n]+/g)) {
+    const line = found[0];
+    const lead = line.length - line.trimStart().length;
+    const trimmed = line.trim();
+    if (!trimmed) continue;
+    const start = found.index + lead;
+    out.push({ text: trimmed, span: { start, end: start + trimmed.length } });
+  }
+  return out;
+}

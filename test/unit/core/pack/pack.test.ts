@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../../src/core/index.ts';
+import { checkBodies, decodePack, loadTexts, materialize, splitPack, type TextSource, encodePack, packEntry, PackError, prepare, restoreReferences } from '../../../../src/core/pack/format.ts';
+import { loadSeedLibrary } from '../../../../src/node/library.ts';
+import { adler32, crc32 } from '../../../../src/core/pack/checksums.ts';
+import { spin } from '../../../support/spin.ts';
+
+const seeds = await loadSeedLibrary();
+const bytes = encodePack(seeds.map(packEntry));
+
+describe('reference packs', () => {
+  it('restore every reference, field for field, with the fingerprints the engine would make', () => {
+    const decoded = decodePack(bytes);
+    expect(decoded.currentScheme).toBe(true);
+    const { references, prepared } = restoreReferences(decoded);
+    expect(references.map(materialize)).toEqual(seeds);
+    seeds.forEach((s, i) => expect({ prints: prepared[i]!.prints, keys: prepared[i]!.keys }).toEqual(prepare(s.body)));
+  });
+
+  it('inflate a body only when it is read', () => {
+    const { references } = restoreReferences(decodePack(bytes));
+    expect(Object.getOwnPropertyDescriptor(references[2]!, 'body')).toBeUndefined();
+    expect(references[2]!.body).toBe(seeds[2]!.body);
+    expect(Object.getOwnPropertyDescriptor(references[2]!, 'body')!.value).toBe(seeds[2]!.body);
+  });
+
+  it('check pages exactly as the references they were made from', () => {
+    const { references, prepared } = restoreReferences(decodePack(bytes));
+    const page = { text: spin(seeds[1]!.body, 0.3, 11).text };
+    expect(createEngine(references, { prepared }).check(page)).toEqual(createEngine(seeds).check(page));
+  });
+
+  it('with the indexes an engine kept, build an engine that checks exactly as the first', () => {
+    const first = createEngine(seeds);
+    const again = createEngine(seeds, { prebuilt: structuredClone(first.indexes) });
+    const page = { text: spin(seeds[3]!.body, 0.2, 5).text };
+    expect(again.check(page)).toEqual(first.check(page));
+    expect(again.indexBytes).toBe(first.indexBytes);
+  });
+
+  it('are compressed: the pack is smaller than the references as JSON, fingerprints included', () => {
+    expect(bytes.length).toBeLessThan(new TextEncoder().encode(JSON.stringify(seeds)).length * 0.8);
+  });
+
+  it('refuse a foreign file, a damaged pack, a truncated one and an unknown version, each with its reason', () => {
+    const refusal = (b: Uint8Array) => {
+      try {
+        decodePack(b);
+        return null;
+      } catch (e) {
+        expect(e).toBeInstanceOf(PackError);
+        return (e as Error).message;
+      }
+    };
+    expect(refusal(new TextEncoder().encode('{"references": []}'))).toBe('not a Spinscope reference pack');
+    const flipped = bytes.slice();
+    flipped[60]! ^= 0x40;
+    expect(refusal(flipped)).toBe('the pack is damaged (its checksum does not match)');
+    expect(refusal(bytes.slice(0, 100))).toBe('the pack is damaged (its checksum does not match)');
+    expect(refusal(bytes.slice(0, bytes.length - 10))).toBe('the pack is damaged (bad offsets)');
+    const text = bytes.slice();
+    text[text.length - 100]! ^= 0x40;
+    const decoded = decodePack(text);
+    expect(() => checkBodies(decoded)).toThrow(`the pack is damaged (the text of ${seeds[4]!.id} cannot be read)`);
+    const future = bytes.slice();
+    future[8] = 2;
+    expect(refusal(future)).toBe('pack version 2 is not supported (this version reads 1)');
+  });
+
+  it('kept apart from their texts, restore without them and read them only when asked to', async () => {
+    const { index, texts } = splitPack(bytes);
+    let loads = 0;
+    const source: TextSource = { texts: null, load: async () => void (loads++, (source.texts = texts)) };
+    const { references } = restoreReferences(decodePack(index, source));
+    expect(references.map((r) => r.id)).toEqual(seeds.map((s) => s.id));
+    expect(() => references[0]!.body).toThrow(`the text of ${seeds[0]!.id} is not loaded`);
+    await loadTexts([references[0]!, references[3]!]);
+    expect(loads).toBe(1);
+    expect(references.map((r) => r.body)).toEqual(seeds.map((s) => s.body));
+    expect(() => decodePack(bytes, source)).toThrow('the pack is damaged (bad offsets)');
+  });
+
+  it('read a pack at any byte offset', () => {
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    expect(decodePack(shifted.subarray(1)).entries.map((e) => e.meta.id)).toEqual(seeds.map((s) => s.id));
+  });
+});
+
+describe('pack checksums', () => {
+  it('are the standard CRC-32 and Adler-32', () => {
+    const bytesOf = (s: string) => new TextEncoder().encode(s);
+    expect(crc32(bytesOf('123456789'))).toBe(0xcbf43926);
+    expect(crc32(bytesOf('The quick brown fox jumps over the lazy dog'))).toBe(0x414fa339);
+    expect(adler32(bytesOf('Wikipedia'))).toBe(0x11e60398);
+    expect(adler32(new Uint8Array(100_000).fill(255))).toBe(0x149a302c);
+  });
+});
