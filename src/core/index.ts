@@ -4,8 +4,6 @@
 export type * from './types.ts';
 export { createEngine, type Engine, type CheckOptions, type EngineIndexes, type EngineOptions } from './engine.ts';
 export { buildReference, type RawDocument } from './reference.ts';
-export { isWarningHit } from './judge/verdict-evidence.ts';
 export * from './vocabulary.ts';
-export { catalogueLookup, percent, renderReason, REASONS, type CatalogueEntry, type MessageLookup, type ReasonCode } from './reasons.ts';
 export { createSourceFreeAnalyser, type SourceFreeAnalyser } from './source-free/analyse.ts';
 export { decodeTables } from './source-free/tables.ts';
