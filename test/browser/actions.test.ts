@@ -7,6 +7,7 @@ import { describe, test, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addReferenceFromPopup, launchChromium, norm, type Harness } from './harness.ts';
 import { startSite } from '../site/server.ts';
+import { loadRealPairs } from '../fixtures/real-pairs/corpus.ts';
 
 const site = await startSite();
 let h: Harness;
@@ -149,6 +150,39 @@ describe('reader actions in Chromium', () => {
       await options.reload();
       await options.getByTestId('trusted-input').waitFor();
       expect(await items()).toEqual(before);
+    } finally {
+      await options.close();
+    }
+  });
+
+  test('removing a reference can be undone; a removal not undone is carried out when the page is left', async () => {
+    const text = loadRealPairs().find((p) => p.kind === 'independent')!.sides[0].text;
+    const title = 'undo test reference'; // as norm() gives it
+    const titles = async (page: Page) => (await page.getByTestId('reference-item').allTextContents()).map(norm);
+    const listed = async (page: Page) => (await titles(page)).some((t) => t.includes(title));
+    let options = await h.openOptions();
+    try {
+      await options.locator('form.paste input[type="text"]').first().fill(title);
+      await options.getByTestId('reference-text').fill(text);
+      await options.getByTestId('reference-add').click();
+      await expect.poll(() => listed(options), { timeout: 10_000 }).toBe(true);
+
+      const item = () => options.getByTestId('reference-item').filter({ hasText: title });
+      await item().getByRole('button', { name: /^Remove/ }).click();
+      await expect.poll(() => listed(options), { timeout: 5000 }).toBe(false);
+      await options.getByTestId('undo-remove').click();
+      await expect.poll(() => listed(options), { timeout: 5000 }).toBe(true);
+      await options.reload();
+      await expect.poll(() => listed(options), { timeout: 10_000 }).toBe(true);
+
+      // Removed again and the page closed before the undo time is up: the removal is carried out.
+      await item().getByRole('button', { name: /^Remove/ }).click();
+      await expect.poll(() => listed(options), { timeout: 5000 }).toBe(false);
+      await options.close();
+      options = await h.openOptions();
+      await options.getByTestId('reference-text').waitFor();
+      await expect.poll(async () => (await titles(options)).length, { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(await listed(options)).toBe(false);
     } finally {
       await options.close();
     }
