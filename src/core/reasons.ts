@@ -124,6 +124,9 @@ export function renderReason(reason: Reason, message: MessageLookup): string {
   return message(reasonKey(reason.code), Object.entries(kinds).map(([name, kind]) => param(kind, values[name]!, message)));
 }
 
+/** The catalogue key of what a boilerplate rule's hit betrays (message names allow no hyphen). */
+export const ruleMessageKey = (ruleId: string): string => `rule_${ruleId.replace(/-/g, '_')}`;
+
 /** A catalogue entry as `_locales/<lang>/messages.json` holds it. */
 export interface CatalogueEntry {
   message: string;

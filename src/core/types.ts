@@ -28,7 +28,6 @@ export interface BoilerplateHit {
   family: RuleFamily;
   text: string;
   span: Span;
-  explanation: string;
 }
 
 /** A reference text in the library, precomputed at build time or when the user adds one. */

@@ -44,6 +44,5 @@ export const AI_RULES: readonly BoilerplateRule[] = [
       String.raw`^als\s+(?:ein\s+)?(?:ki-?sprachmodell|ki-?modell|sprachmodell|künstliche\s+intelligenz)\b`,
     ],
     removes: 'paragraph',
-    explanation: 'An AI model\'s reply to its instructions was published as the article: nobody read it before it went out.',
   },
 ];

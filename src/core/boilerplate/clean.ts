@@ -26,8 +26,8 @@ const DEFAULT_LINE_MAX_WORDS = 12;
 /** Paragraphs before the last long one that still count as the tail (a footer sits above a site blurb). */
 const TAIL_SLACK = 3;
 
-export const SITE_NAME_EXPLANATION = 'A site-name line above the headline, as scraper sites print it.';
-const SITE_NAME_RULE = { id: 'site-name-line', kind: 'scraper-chrome', family: 'site-chrome', explanation: SITE_NAME_EXPLANATION } as const;
+/** A site-name line above the headline, as scraper sites print it: found by the head's structure, not a pattern. */
+export const SITE_NAME_RULE = { id: 'site-name-line', kind: 'scraper-chrome', family: 'site-chrome' } as const;
 
 /** The paragraph that holds a span (paragraphs are sorted and do not overlap). */
 function paraIndexOf(paras: readonly { span: Span }[], span: Span): number {
@@ -100,8 +100,8 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanedText
   const hits: BoilerplateHit[] = [];
   /** Spans inside paragraphs that edge rules found: a disclaimer glued to the last paragraph, not the paragraph. */
   const partial: Span[] = [];
-  const hit = (i: number, rule: Pick<BoilerplateRule, 'id' | 'kind' | 'family' | 'explanation'>, span = paras[i]!.span) =>
-    hits.push({ rule: rule.id, kind: rule.kind, family: rule.family, text: text.slice(span.start, span.end), span, explanation: rule.explanation });
+  const hit = (i: number, rule: Pick<BoilerplateRule, 'id' | 'kind' | 'family'>, span = paras[i]!.span) =>
+    hits.push({ rule: rule.id, kind: rule.kind, family: rule.family, text: text.slice(span.start, span.end), span });
 
   let bodyStart = words.findIndex((w) => w >= BODY_MIN_WORDS);
   if (bodyStart < 0) bodyStart = 0;

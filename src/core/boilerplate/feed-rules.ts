@@ -60,7 +60,6 @@ export const FEED_RULES: readonly BoilerplateRule[] = [
       String.raw`^${LABEL}${SELF}.{0,40}?\bnot\s+been\s+(?:edited|reviewed|modified|checked)\s+by\s+.{0,60}?\b(?:staff|editors?|editorial|team|desk|newsroom)\b`,
     ],
     removes: 'paragraph',
-    explanation: 'The site says this text was published straight from a news feed, with no editor involved.',
   },
   {
     id: 'feed-disclaimer-de',
@@ -72,7 +71,6 @@ export const FEED_RULES: readonly BoilerplateRule[] = [
       String.raw`^${LABEL}${SELF_DE}.{0,160}?${START}(?:automatisch\s+(?:[\p{L}-]+\s+){0,3}?(?:übernomm|erstell|generier|veröffentlich|publizier|eingespiel|eingestell)\p{L}*|(?:nicht|ungeprüft|unbearbeitet)\s+(?:redaktionell\s+)?(?:bearbeitet|geprüft|redigiert))`,
     ],
     removes: 'paragraph',
-    explanation: 'Die Seite sagt selbst, dass dieser Text ohne Redaktion aus einem Agentur-Feed übernommen wurde.',
   },
   {
     id: 'feed-disclaimer-fr',
@@ -85,7 +83,6 @@ export const FEED_RULES: readonly BoilerplateRule[] = [
       String.raw`^${LABEL}${TEXT_FR}\s+n['’]a\s+pas\s+été\s+(?:édit|relu|modifi|vérifi|retouch)\p{L}*.{0,120}?${START}(?:fil|flux|agence|dépêche|AFP|ats|Belga)${END}`,
     ],
     removes: 'paragraph',
-    explanation: 'Le site indique lui-même que ce texte a été publié automatiquement depuis un fil, sans relecture.',
   },
   {
     id: 'feed-disclaimer-es',
@@ -97,7 +94,6 @@ export const FEED_RULES: readonly BoilerplateRule[] = [
       String.raw`^${LABEL}${SELF_ES}.{0,160}?(?:${START}(?:publicad|generad|elaborad|importad|difundid)[oa]s?\s+(?:de\s+(?:forma|manera)\s+)?automática(?:mente)?|${START}automáticamente${END}|${START}(?:editad|revisad|modificad)[oa]\s+por${END}.{0,60}?${START}(?:redacción|agencia))`,
     ],
     removes: 'paragraph',
-    explanation: 'El propio sitio dice que este texto se publicó automáticamente desde un servicio de agencia, sin edición.',
   },
   {
     id: 'feed-post-footer',
@@ -108,7 +104,6 @@ export const FEED_RULES: readonly BoilerplateRule[] = [
     offSite: 1,
     patterns: FEED_FOOTERS,
     removes: 'paragraph',
-    explanation: 'A footer that WordPress adds only to its feed: this page was posted from another site\'s feed.',
   },
   {
     id: 'feed-shortlink',
@@ -121,7 +116,6 @@ export const FEED_RULES: readonly BoilerplateRule[] = [
       String.raw`^(?:posted\s+)?(?:from|via)\s+(?:ifttt|dlvr\.it|zapier|feedburner|rss\s+feed)\b\.?$`,
     ],
     removes: 'paragraph',
-    explanation: 'A "from <feed> <short link>" line that feed-to-post services such as IFTTT leave on every item they post.',
   },
   {
     id: 'feed-shortlink-glued',
@@ -134,7 +128,6 @@ export const FEED_RULES: readonly BoilerplateRule[] = [
       String.raw`^(?:[^()]{0,80}\)\s*)?from\s+(?=[^.!?]{0,60}?\b(?:news|feeds?|rss|headlines|top[\s-]stories)\b)[^.!?]{2,80}?\s+via(?:\s+(?:ifttt|dlvr\.it|zapier|feedburner))?\s*(?:\.{3}|…)?$`,
     ],
     removes: 'paragraph',
-    explanation: 'A "from <news feed> via …" mark that feed-to-post services leave on every item they post.',
   },
   {
     id: 'feed-entry-date',
@@ -147,7 +140,6 @@ export const FEED_RULES: readonly BoilerplateRule[] = [
       String.raw`^(?!(?:published|updated|posted|last\s+updated|date)\b)\S.{8,240}?\s(?:january|february|march|april|may|june|july|august|september|october|november|december)\s\d{1,2},\s\d{4}\sat\s\d{2}:\d{2}[ap]m$`,
     ],
     removes: 'paragraph',
-    explanation: 'A headline stamped with the feed entry\'s raw date, as feed-to-post services such as IFTTT print it.',
   },
   {
     id: 'raw-feed-date',
@@ -158,7 +150,6 @@ export const FEED_RULES: readonly BoilerplateRule[] = [
     // Seconds and a numeric zone: the feed's own format, which no page formats for its readers.
     patterns: [String.raw`^(?=.*\d{2}:\d{2}:\d{2}\s+[+-]\d{4}$)${FEED_DATE}$`],
     removes: 'paragraph',
-    explanation: 'A feed item\'s raw date line ("Mon, 20 Nov 2017 11:32:09 +0100"): the page prints a feed as it came.',
   },
   {
     id: 'wire-desk-slug',
@@ -169,7 +160,6 @@ export const FEED_RULES: readonly BoilerplateRule[] = [
     // Desk initials: two to four codes of two or three letters, no sentence end, and none of them a common word.
     patterns: [String.raw`^(?:PTI|UNI)(?:\s+(?!${SHORT_WORDS}\b)[a-z]{2,3}){2,4}$`],
     removes: 'paragraph',
-    explanation: 'The news agency\'s desk codes left at the end of the story ("PTI NIT KJ"): the wire copy was published as it arrived.',
   },
   {
     id: 'feed-origin-credit',
@@ -179,6 +169,5 @@ export const FEED_RULES: readonly BoilerplateRule[] = [
     maxWords: 15,
     patterns: [String.raw`^this\s+(?:article|post|story|entry)\s+was\s+(?:originally\s+)?(?:written|posted|sourced|fetched)\s+(?:by|from)\s+\S.{0,60}$`],
     removes: 'paragraph-and-rest',
-    explanation: 'A line that feed importers add under each copied item, naming where it was taken from.',
   },
 ];

@@ -20,7 +20,7 @@ import type { RuleFamily, RuleKind } from '../types.ts';
  * (a footer followed by the site's own chrome), or the paragraph and the photo caption just before it.
  * Whether a hit warns on its own follows from its kind (see verdict-evidence.ts): auto-publishing,
  * scraper footers and spinner artefacts do; site chrome that any site may show is removed and kept as
- * evidence only.
+ * evidence only. What a hit betrays is said to the reader in the message catalogue, under `rule_<id>`.
  */
 export interface BoilerplateRule {
   id: string;
@@ -31,7 +31,6 @@ export interface BoilerplateRule {
   maxWords?: number;
   offSite?: number;
   removes: 'paragraph' | 'paragraph-and-rest' | 'paragraph-and-caption';
-  explanation: string;
 }
 
 /** Lines that can be a footer in a text with no long (body) paragraph at all. */

@@ -15,7 +15,6 @@ const SITE_RULES: readonly BoilerplateRule[] = [
     where: 'tail',
     patterns: [String.raw`^[(\[]\s*with\s+inputs?\s+from\s+[\p{L}\s,&./-]{2,60}[)\]]\.?$`, String.raw`^with\s+inputs?\s+from\s+[\p{L}\s,&./-]{2,60}\.?$`],
     removes: 'paragraph',
-    explanation: 'A closing "with inputs from …" credit marks text taken from a news agency\'s feed.',
   },
   {
     id: 'source-link-footer',
@@ -24,7 +23,6 @@ const SITE_RULES: readonly BoilerplateRule[] = [
     where: 'tail',
     patterns: [String.raw`^(?:source(?:\s+link)?|original\s+source|source\s+url|read\s+(?:the\s+)?(?:original|full)(?:\s+(?:article|story|post))?(?:\s+(?:here|at\s+source))?|go\s+to\s+(?:the\s+)?source|view\s+(?:original|source))\s*[:.»›→>]*$`],
     removes: 'paragraph-and-rest',
-    explanation: 'A bare "Source link" line at the end of an article is what feed-scraping sites leave behind.',
   },
   {
     id: 'related-list',
@@ -33,7 +31,6 @@ const SITE_RULES: readonly BoilerplateRule[] = [
     where: 'tail',
     patterns: [String.raw`^(?:[\p{L}]+\s+)?(?:related|realted|more|recommended|trending|popular)\s+(?:articles?|stories|posts|news|reads)\s*:?$`, String.raw`^you\s+(?:may|might)\s+also\s+(?:like|read)\s*:?$`],
     removes: 'paragraph-and-rest',
-    explanation: 'A list of other stories that the site places after the article.',
   },
   {
     id: 'comment-form',
@@ -42,7 +39,6 @@ const SITE_RULES: readonly BoilerplateRule[] = [
     where: 'tail',
     patterns: [String.raw`^(?:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+comment|comments?)\s*:?$`],
     removes: 'paragraph',
-    explanation: 'The heading of the site\'s comment form.',
   },
   {
     id: 'scraper-theme-chrome',
@@ -57,7 +53,6 @@ const SITE_RULES: readonly BoilerplateRule[] = [
       String.raw`^(?:e-?paper|advertisement|sponsored|follow\s+us)$`,
     ],
     removes: 'paragraph',
-    explanation: 'Navigation or advertising text from the site\'s page template, not part of the article.',
   },
   {
     id: 'see-also-injection',
@@ -67,7 +62,6 @@ const SITE_RULES: readonly BoilerplateRule[] = [
     maxWords: 25,
     patterns: [String.raw`^(?:see\s+also|also\s+read|read\s+also|read\s+more|must\s+read)\b\s*[:\-–]?\s+\S`],
     removes: 'paragraph',
-    explanation: 'A link to another story injected into the middle of the article.',
   },
   {
     id: 'tag-list',
@@ -77,7 +71,6 @@ const SITE_RULES: readonly BoilerplateRule[] = [
     maxWords: 80,
     patterns: [String.raw`^tags?\s*:`, String.raw`^(?:topics|filed\s+under)\s*:`],
     removes: 'paragraph',
-    explanation: 'The site\'s list of tags for the article.',
   },
   {
     id: 'spinner-mangled-credit',
@@ -90,7 +83,6 @@ const SITE_RULES: readonly BoilerplateRule[] = [
       String.raw`(?:^|[|/•]\s*)(?:getty|gettyimages)\s+(?:pictures|photographs|pics|photos|snap(?:shot)?s)\s*$`,
     ],
     removes: 'paragraph-and-caption',
-    explanation: 'A photo credit whose agency name was reworded by an article spinner (for example "Getty Images" → "beautiful pictures").',
   },
   {
     id: 'photo-credit',
@@ -104,7 +96,6 @@ const SITE_RULES: readonly BoilerplateRule[] = [
       String.raw`^(?:photo|image|picture|pic|file\s+photo)\s*(?:credit)?\s*:\s*[^.!?]{1,80}$`,
     ],
     removes: 'paragraph-and-caption',
-    explanation: 'A photo credit; the photo caption above it is not part of the article text.',
   },
 ];
 

@@ -18,7 +18,6 @@ export const SCRAPER_RULES: readonly BoilerplateRule[] = [
       String.raw`^\[\/?(?:ad_\d+|ads?\d*|adsense\d*|caption|embed|gallery|source_link|matched_content|original_title|original_link|author_link|vc_[a-z_]+|et_pb_[a-z_]+|td_[a-z_]+)\b[^\]]{0,120}\]$`,
     ],
     removes: 'paragraph',
-    explanation: 'A placeholder of an autoblogging plugin that was never filled in, left on a copied article.',
   },
   {
     id: 'unrendered-caption',
@@ -28,7 +27,6 @@ export const SCRAPER_RULES: readonly BoilerplateRule[] = [
     maxWords: 80,
     patterns: [String.raw`^\[caption\s+(?:id|align|width)=`],
     removes: 'paragraph',
-    explanation: 'A WordPress caption code printed as text: the post was copied between sites without being rendered.',
   },
   {
     id: 'unrendered-html',
@@ -38,7 +36,6 @@ export const SCRAPER_RULES: readonly BoilerplateRule[] = [
     maxWords: 400,
     patterns: [String.raw`^<p>(?:[^<]|<(?!\/p>)){80,}<\/p>`],
     removes: 'paragraph',
-    explanation: 'A feed item\'s HTML printed as text: the page shows another site\'s feed without rendering it.',
   },
   {
     id: 'read-full-elsewhere',
@@ -53,7 +50,6 @@ export const SCRAPER_RULES: readonly BoilerplateRule[] = [
       String.raw`^(?:den\s+)?(?:ganzen|vollständigen|kompletten)\s+(?:artikel|beitrag|text)\s+(?:lesen|gibt\s+es)\b.{0,50}$`,
     ],
     removes: 'paragraph-and-rest',
-    explanation: 'A link to "the full article" at the end of an excerpt: the page copies part of another site\'s story.',
   },
   {
     id: 'feed-mirror-counter',
@@ -63,7 +59,6 @@ export const SCRAPER_RULES: readonly BoilerplateRule[] = [
     maxWords: 8,
     patterns: [String.raw`^(?:browse\s+latest\s+(?:view\s+live|browse\s+all)|viewing\s+(?:all\s+)?\d[\d,.]*\s+articles?)$`],
     removes: 'paragraph',
-    explanation: 'The counters of a site that mirrors other sites\' feeds item by item.',
   },
   {
     id: 'feed-item-stamp',
@@ -73,7 +68,6 @@ export const SCRAPER_RULES: readonly BoilerplateRule[] = [
     maxWords: 120,
     patterns: [String.raw`^(?:[^.!?]{0,240}?\s)?(?:by|from|source:?)\s+(?:https?:\/\/)?(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+\s+(?:published|posted)\s+on\s*:{0,2}\s*${FEED_DATE}`],
     removes: 'paragraph',
-    explanation: 'A feed item printed with its source site and raw feed date: the page lists another site\'s feed, item by item.',
   },
   {
     id: 'source-feed-title',
@@ -83,7 +77,6 @@ export const SCRAPER_RULES: readonly BoilerplateRule[] = [
     maxWords: 12,
     patterns: [String.raw`^source\s*:\s*(?=.{0,80}?\b(?:(?:latest|top|breaking)\s+(?:news|stories|headlines)|rss|feeds?)\b).{2,80}$`],
     removes: 'paragraph',
-    explanation: 'A "Source:" line naming a news feed rather than an outlet: the item was taken from that feed.',
   },
   {
     id: 'theme-template-fields',
@@ -93,7 +86,6 @@ export const SCRAPER_RULES: readonly BoilerplateRule[] = [
     maxWords: 40,
     patterns: [String.raw`^\S.{8,240}?\s\d{2,4}\s\d{2,4}\s(?:admin|administrator)$`],
     removes: 'paragraph',
-    explanation: 'A post title followed by its image size and the site\'s "admin" account: a theme\'s template fields around an imported item.',
   },
   {
     id: 'aggregator-updated',
@@ -107,7 +99,6 @@ export const SCRAPER_RULES: readonly BoilerplateRule[] = [
       String.raw`^actualizado:\s+hace\s+\d+\s+\p{L}+\s+\d+\s+\p{L}+$`,
     ],
     removes: 'paragraph',
-    explanation: 'The "updated … ago" line of a feed aggregator: the page lists another site\'s feed as it was last fetched.',
   },
   {
     id: 'source-url-line',
@@ -117,6 +108,5 @@ export const SCRAPER_RULES: readonly BoilerplateRule[] = [
     maxWords: 10,
     patterns: [String.raw`^(?:source|sourced\s+from|original\s+(?:article|post)|via)\s*[:–-]?\s*(?:https?:\/\/|www\.)\S+$`],
     removes: 'paragraph-and-rest',
-    explanation: 'A bare "Source: <address>" line that scraper themes print under the copied text.',
   },
 ];

@@ -36,7 +36,7 @@ export function readsReworded(sourceFree: SourceFreeSummary | null, hits: readon
 export function roleFromEvidence(hits: readonly BoilerplateHit[], sourceFree: SourceFreeSummary | null = null): { role: ReferenceRole; reason: string } {
   const verdict = boilerplateVerdict(hits);
   const evidence = decidingHit(hits);
-  const quoted = evidence ? `${evidence.explanation} ("${evidence.text.slice(0, 80)}")` : '';
+  const quoted = evidence ? `Rule ${evidence.rule}: "${evidence.text.slice(0, 80)}".` : '';
   if (readsReworded(sourceFree, hits) && verdict !== VERDICT.spun) {
     const reason = 'Its text reads as machine-reworded.';
     return { role: ROLE.spun, reason: quoted ? `${reason} ${quoted}` : reason };

@@ -50,7 +50,7 @@ describe('real-web scoring', () => {
     parseWebPage(id, label, `url: https://example.org/${id}\nsite: example.org\n${families ? `family: ${families}\n` : ''}split: ${split}\n---\ntext of ${id}\n`);
 
   it('counts a family as named only when a warning hit carries it', () => {
-    const warn = (family: string) => ({ verdict: 'auto-published' as const, boilerplate: [{ rule: 'r', kind: 'auto-publish' as const, family: family as never, text: '', span: { start: 0, end: 0 }, explanation: '' }] });
+    const warn = (family: string) => ({ verdict: 'auto-published' as const, boilerplate: [{ rule: 'r', kind: 'auto-publish' as const, family: family as never, text: '', span: { start: 0, end: 0 } }] });
     const r = scoreRealWeb([page('a', 'auto', 'feed-disclaimer'), page('b', 'auto', 'feed-disclaimer'), page('c', 'reputable', '')], (p) =>
       p.id === 'a' ? warn('feed-disclaimer') : p.id === 'b' ? warn('ai-leftover') : { verdict: 'clean', boilerplate: [] },
     );

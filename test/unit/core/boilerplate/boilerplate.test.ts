@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, keptText } from '../../../../src/core/boilerplate/clean.ts';
+import { readFileSync } from 'node:fs';
+import { SITE_NAME_RULE, cleanText, keptText } from '../../../../src/core/boilerplate/clean.ts';
+import { ruleMessageKey } from '../../../../src/core/reasons.ts';
 import { BOILERPLATE_RULES } from '../../../../src/core/boilerplate/rules.ts';
+
+const CATALOGUE = JSON.parse(readFileSync(new URL('../../../../src/public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, { message: string }>;
 
 const BODY = [
   'The finance ministry said on Tuesday that it would cut the fuel duty by five cents a litre from January, after weeks of pressure from hauliers and farmers who said rising costs were pushing them out of business.',
@@ -287,16 +291,19 @@ describe('boilerplate rules', () => {
     });
   }
 
-  it('every rule has an id, a kind, patterns that compile and a one-sentence explanation', () => {
+  it('every rule has an id, a kind, patterns that compile and one sentence for the reader in the catalogue', () => {
     const ids = new Set<string>();
     for (const rule of BOILERPLATE_RULES) {
       expect(ids.has(rule.id)).toBe(false);
       ids.add(rule.id);
       expect(rule.patterns.length).toBeGreaterThan(0);
       for (const p of rule.patterns) expect(() => new RegExp(p, 'iu')).not.toThrow();
-      expect(rule.explanation).toMatch(/^[A-Z].*\.$/);
+      expect(CATALOGUE[ruleMessageKey(rule.id)]?.message, rule.id).toMatch(/^[A-Z][^.]*(\.[^.]+)*\.$/);
     }
     expect(cases.map((c) => c.rule).sort()).toEqual([...ids].sort());
+    // No sentence is left for a rule that is gone: the structural site-name line is the one rule without patterns.
+    const ruleKeys = Object.keys(CATALOGUE).filter((k) => k.startsWith('rule_'));
+    expect(ruleKeys.sort()).toEqual([...ids, SITE_NAME_RULE.id].map(ruleMessageKey).sort());
   });
 
   it('does not take a footer phrase for a footer in the middle of the article', () => {

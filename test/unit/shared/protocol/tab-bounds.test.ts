@@ -8,7 +8,6 @@ const hit = (rule: string, kind: BoilerplateHit['kind'], family: BoilerplateHit[
   family,
   text,
   span: { start: 0, end: text.length },
-  explanation: '',
 });
 
 function flooded(): CheckResult {
