@@ -1,5 +1,5 @@
 /** Words and tones for verdicts, shared by the popup's parts; the vocabulary holds what each verdict is. */
-import type { CheckResult } from '../core/types.ts';
+import type { CheckResult, Match } from '../core/types.ts';
 import { ROLE, ROLE_LABELS, VERDICT, VERDICTS, type ReferenceRole, type Tone, type Verdict } from '../core/vocabulary.ts';
 import { t } from '../shared/i18n.ts';
 
@@ -76,4 +76,34 @@ export function nextStep(result: Pick<CheckResult, 'verdict' | 'match' | 'knownS
 
 export function roleText(role: ReferenceRole): string {
   return t(ROLE_LABELS[role].sentence);
+}
+
+/** "A … copy of a story by $1", for each kind of known copy. */
+const COPY_OF_STORY: Readonly<Record<Exclude<ReferenceRole, 'original'>, string>> = {
+  spun: 'referenceSpunCopyOf',
+  'auto-published': 'referenceAutoCopyOf',
+  copy: 'referenceCopyOf',
+};
+
+/**
+ * How the matched reference is named. An original by its source. A known copy by the site it was found on:
+ * its byline is the story it copied ("By ANI"), and naming that would make the agency the culprit.
+ */
+export function referenceNaming(match: Pick<Match, 'source' | 'url' | 'referenceRole'>): { who: string; role: string | null } {
+  const role = match.referenceRole;
+  if (role === ROLE.original) return { who: match.source, role: null };
+  const host = siteOf(match.url);
+  // A reference with no byline is given its host (or "unknown source") as its source: no story to name then.
+  const byline = match.source && match.source !== host && match.source !== 'unknown source' ? match.source : null;
+  return { who: host ?? t('referenceSiteUnknown'), role: byline ? t(COPY_OF_STORY[role], byline) : roleText(role) };
+}
+
+function siteOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:' ? hostname.replace(/^www\./, '') : null;
+  } catch {
+    return null;
+  }
 }

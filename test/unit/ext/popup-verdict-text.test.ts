@@ -1,7 +1,7 @@
 /** The popup's first glance: the verdict in words, what it means, what to do, and no false reassurance. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CheckResult, Verdict } from '../../../src/core/types.ts';
-import { confidenceWords, nextStep, verdictLabel, verdictMeaning, verdictTone } from '../../../src/popup/verdict-text.ts';
+import { confidenceWords, nextStep, referenceNaming, verdictLabel, verdictMeaning, verdictTone } from '../../../src/popup/verdict-text.ts';
 import { getMessage, installFakeBrowser, plain } from './fake-browser.ts';
 
 const base = { match: null, story: null, knownSpunCopy: null, libraryReferences: 1203, relation: null } as const;
@@ -67,5 +67,37 @@ describe('the way to the reference', () => {
     expect(webAddress('file:///etc/passwd')).toBeNull();
     expect(webAddress('not a url')).toBeNull();
     expect(webAddress(null)).toBeNull();
+  });
+});
+
+describe('the matched reference, named', () => {
+  beforeEach(() => {
+    installFakeBrowser();
+  });
+  const ani = { source: 'ANI', url: 'https://www.news7g.example/biden-nato', referenceRole: 'auto-published' } as const;
+
+  it('names a known copy by the site it was found on, and the agency only as whose story it copies', () => {
+    const named = referenceNaming(ani);
+    expect(named.who).toBe('news7g.example');
+    expect(plain(named.role!)).toBe('An auto-published copy of a story by ANI.');
+    expect(plain(referenceNaming({ ...ani, referenceRole: 'spun' }).role!)).toBe('A spun copy of a story by ANI.');
+    expect(plain(referenceNaming({ ...ani, referenceRole: 'copy' }).role!)).toBe('A copy of a story by ANI.');
+  });
+
+  it('says the site is not recorded when a copy has no address, never naming the agency as the copy', () => {
+    const named = referenceNaming({ ...ani, url: null });
+    expect(named.who).toBe(getMessage('referenceSiteUnknown'));
+    expect(named.who).not.toContain('ANI');
+    expect(plain(named.role!)).toBe('An auto-published copy of a story by ANI.');
+  });
+
+  it('has no story to name when the copy carries no byline of its own', () => {
+    const named = referenceNaming({ source: 'news7g.example', url: 'https://news7g.example/a', referenceRole: 'spun' });
+    expect(named).toEqual({ who: 'news7g.example', role: getMessage('roleSpun') });
+    expect(referenceNaming({ source: 'unknown source', url: null, referenceRole: 'copy' }).role).toBe(getMessage('roleCopy'));
+  });
+
+  it('names an original by its source', () => {
+    expect(referenceNaming({ ...ani, referenceRole: 'original' })).toEqual({ who: 'ANI', role: null });
   });
 });
