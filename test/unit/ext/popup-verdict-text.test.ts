@@ -1,6 +1,7 @@
 /** The popup's first glance: the verdict in words, what it means, what to do, and no false reassurance. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CheckResult, Verdict } from '../../../src/core/types.ts';
+import { storedText } from '../../../src/options/PackSection.tsx';
 import { confidenceWords, nextStep, referenceNaming, verdictLabel, verdictMeaning, verdictTone } from '../../../src/popup/verdict-text.ts';
 import { getMessage, installFakeBrowser, plain } from './fake-browser.ts';
 
@@ -99,5 +100,16 @@ describe('the matched reference, named', () => {
 
   it('names an original by its source', () => {
     expect(referenceNaming({ ...ani, referenceRole: 'original' })).toEqual({ who: 'ANI', role: null });
+  });
+});
+
+describe('the options page\'s count of stored references', () => {
+  beforeEach(() => {
+    installFakeBrowser();
+  });
+
+  it('says "1 reference", not "1 references"', () => {
+    expect(plain(storedText({ own: 1, learned: 0, storedBytes: 1_048_576 }))).toBe('Stored on this device: 1 reference you added and 0 learned from trusted sources, 1 MB.');
+    expect(plain(storedText({ own: 2, learned: 1, storedBytes: 0 }))).toBe('Stored on this device: 2 references you added and 1 learned from trusted sources, 0 MB.');
   });
 });
