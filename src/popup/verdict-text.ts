@@ -78,7 +78,7 @@ export function roleText(role: ReferenceRole): string {
   return t(ROLE_LABELS[role].sentence);
 }
 
-/** "A … copy of a story by $1", for each kind of known copy. */
+/** "A … copy, credited on its page to $1", for each kind of known copy. */
 const COPY_OF_STORY: Readonly<Record<Exclude<ReferenceRole, 'original'>, string>> = {
   spun: 'referenceSpunCopyOf',
   'auto-published': 'referenceAutoCopyOf',
@@ -87,13 +87,14 @@ const COPY_OF_STORY: Readonly<Record<Exclude<ReferenceRole, 'original'>, string>
 
 /**
  * How the matched reference is named. An original by its source. A known copy by the site it was found on:
- * its byline is the story it copied ("By ANI"), and naming that would make the agency the culprit.
+ * its source is the credit its page carries (a byline, "By ANI", or a masthead), and naming the copy by it
+ * would make the agency the culprit. The credit is quoted as the page's, not said to be the story's author.
  */
 export function referenceNaming(match: Pick<Match, 'source' | 'url' | 'referenceRole'>): { who: string; role: string | null } {
   const role = match.referenceRole;
   if (role === ROLE.original) return { who: match.source, role: null };
   const host = siteOf(match.url);
-  // A reference with no byline is given its host (or "unknown source") as its source: no story to name then.
+  // A reference with no credit is given its host (or "unknown source") as its source: nothing to quote then.
   const byline = match.source && match.source !== host && match.source !== 'unknown source' ? match.source : null;
   return { who: host ?? t('referenceSiteUnknown'), role: byline ? t(COPY_OF_STORY[role], byline) : roleText(role) };
 }

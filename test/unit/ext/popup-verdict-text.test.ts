@@ -77,19 +77,19 @@ describe('the matched reference, named', () => {
   });
   const ani = { source: 'ANI', url: 'https://www.news7g.example/biden-nato', referenceRole: 'auto-published' } as const;
 
-  it('names a known copy by the site it was found on, and the agency only as whose story it copies', () => {
+  it('names a known copy by the site it was found on, and the agency only as the credit its page carries', () => {
     const named = referenceNaming(ani);
     expect(named.who).toBe('news7g.example');
-    expect(plain(named.role!)).toBe('An auto-published copy of a story by ANI.');
-    expect(plain(referenceNaming({ ...ani, referenceRole: 'spun' }).role!)).toBe('A spun copy of a story by ANI.');
-    expect(plain(referenceNaming({ ...ani, referenceRole: 'copy' }).role!)).toBe('A copy of a story by ANI.');
+    expect(plain(named.role!)).toBe('An auto-published copy, credited on its page to “ANI”.');
+    expect(plain(referenceNaming({ ...ani, referenceRole: 'spun' }).role!)).toBe('A spun copy, credited on its page to “ANI”.');
+    expect(plain(referenceNaming({ ...ani, referenceRole: 'copy' }).role!)).toBe('A copy, credited on its page to “ANI”.');
   });
 
   it('says the site is not recorded when a copy has no address, never naming the agency as the copy', () => {
     const named = referenceNaming({ ...ani, url: null });
     expect(named.who).toBe(getMessage('referenceSiteUnknown'));
     expect(named.who).not.toContain('ANI');
-    expect(plain(named.role!)).toBe('An auto-published copy of a story by ANI.');
+    expect(plain(named.role!)).toBe('An auto-published copy, credited on its page to “ANI”.');
   });
 
   it('has no story to name when the copy carries no byline of its own', () => {
