@@ -79,10 +79,10 @@ export function roleText(role: ReferenceRole): string {
 }
 
 /** "A … copy, credited on its page to $1", for each kind of known copy. */
-const COPY_OF_STORY: Readonly<Record<Exclude<ReferenceRole, 'original'>, string>> = {
-  spun: 'referenceSpunCopyOf',
-  'auto-published': 'referenceAutoCopyOf',
-  copy: 'referenceCopyOf',
+const COPY_OF_STORY: Readonly<Record<Exclude<ReferenceRole, typeof ROLE.original>, string>> = {
+  [ROLE.spun]: 'referenceSpunCopyOf',
+  [ROLE.autoPublished]: 'referenceAutoCopyOf',
+  [ROLE.copy]: 'referenceCopyOf',
 };
 
 /**
