@@ -293,11 +293,12 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
 
   test('popup: only part of the page judged', async () => {
     // Article text in a shadow root, past what the ordinary extraction reads: the slice is judged, and said so.
+    // (Not named popup-partial-*: the adversary tests write popup-partial-light.png, a popup of another size.)
     const page = await h.open(h.site.origin + h.site.adversary.find((p) => p.kind === 'shadow-article')!.path, { colorScheme: scheme });
     try {
       const tab = await h.tabId(page);
       expect(await h.waitBadge(tab, (t) => t !== '', 25_000), 'badge of a partly judged page').toBe('SPUN');
-      const popup = await shootPopup(tab, `partial-${scheme}`, scheme);
+      const popup = await shootPopup(tab, `part-judged-${scheme}`, scheme);
       expect(await popup.getByTestId('partial').count(), 'the popup says only part was judged').toBe(1);
       await popup.close();
     } finally {
