@@ -18,6 +18,13 @@ const MAX_PACK_BYTES = Math.floor((MAX_PACK_CHARS / 4) * 3);
 const megabytes = (bytes: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(bytes / 1_048_576);
 const count = (n: number) => new Intl.NumberFormat().format(n);
 
+/** What the library holds. The catalogue has no plural rules: one reference of the reader's has its own sentence. */
+export function storedText(stats: Pick<LibraryStats, 'own' | 'learned' | 'storedBytes'>): string {
+  const learned = count(stats.learned);
+  const size = megabytes(stats.storedBytes);
+  return stats.own === 1 ? t('packStatsOne', [learned, size]) : t('packStats', [count(stats.own), learned, size]);
+}
+
 export function PackSection() {
   const [stats, setStats] = useState<LibraryStats | null>(null);
   const [status, setStatus] = useState('');
@@ -71,7 +78,7 @@ export function PackSection() {
       <h2 id="pack-heading">{t('packHeading')}</h2>
       {stats && (
         <p class="muted" data-testid="pack-stats">
-          {t('packStats', [count(stats.own), count(stats.learned), megabytes(stats.storedBytes)])}
+          {storedText(stats)}
         </p>
       )}
       <div class="field-row">

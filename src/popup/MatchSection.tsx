@@ -7,9 +7,10 @@ import type { Match, Substitution } from '../core/types.ts';
 import { ROLE } from '../core/vocabulary.ts';
 import { percent, t } from '../shared/browser/i18n.ts';
 import { CoverageStrip } from './CoverageStrip.tsx';
-import { roleText } from './verdict-text.ts';
+import { referenceNaming } from './verdict-text.ts';
 
 export function MatchSection({ match, substitutions, textLength }: { match: Match; substitutions: Substitution[]; textLength: number }) {
+  const named = referenceNaming(match);
   return (
     <section class="card" aria-labelledby="match-heading">
       <h3 id="match-heading">{t('popupMatchHeading')}</h3>
@@ -18,10 +19,14 @@ export function MatchSection({ match, substitutions, textLength }: { match: Matc
         {match.title}
       </p>
       <p class="muted">
-        <span data-testid="reference-source">{match.source}</span>
+        <span data-testid="reference-source">{named.who}</span>
         {match.date && <span> · {match.date}</span>}
       </p>
-      {match.referenceRole !== ROLE.original && <p class="muted small">{roleText(match.referenceRole)}</p>}
+      {named.role && (
+        <p class="muted small" data-testid="reference-role">
+          {named.role}
+        </p>
+      )}
       {webAddress(match.url) && (
         <a class="open-link" href={webAddress(match.url)!} target="_blank" rel="noopener noreferrer" data-testid="open-reference">
           {match.referenceRole === ROLE.original ? t('popupOpenOriginal') : t('popupOpenCopy')}

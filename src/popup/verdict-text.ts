@@ -1,5 +1,5 @@
 /** Words and tones for verdicts, shared by the popup's parts; the vocabulary holds what each verdict is. */
-import type { CheckResult } from '../core/types.ts';
+import type { CheckResult, Match } from '../core/types.ts';
 import { ROLE, ROLE_LABELS, VERDICT, VERDICTS, type ReferenceRole, type Tone, type Verdict } from '../core/vocabulary.ts';
 import { t } from '../shared/browser/i18n.ts';
 
@@ -76,4 +76,35 @@ export function nextStep(result: Pick<CheckResult, 'verdict' | 'match' | 'knownS
 
 export function roleText(role: ReferenceRole): string {
   return t(ROLE_LABELS[role].sentence);
+}
+
+/** "A … copy, credited on its page to $1", for each kind of known copy. */
+const COPY_OF_STORY: Readonly<Record<Exclude<ReferenceRole, typeof ROLE.original>, string>> = {
+  [ROLE.spun]: 'referenceSpunCopyOf',
+  [ROLE.autoPublished]: 'referenceAutoCopyOf',
+  [ROLE.copy]: 'referenceCopyOf',
+};
+
+/**
+ * How the matched reference is named. An original by its source. A known copy by the site it was found on:
+ * its source is the credit its page carries (a byline, "By ANI", or a masthead), and naming the copy by it
+ * would make the agency the culprit. The credit is quoted as the page's, not said to be the story's author.
+ */
+export function referenceNaming(match: Pick<Match, 'source' | 'url' | 'referenceRole'>): { who: string; role: string | null } {
+  const role = match.referenceRole;
+  if (role === ROLE.original) return { who: match.source, role: null };
+  const host = siteOf(match.url);
+  // A reference with no credit is given its host (or "unknown source") as its source: nothing to quote then.
+  const byline = match.source && match.source !== host && match.source !== 'unknown source' ? match.source : null;
+  return { who: host ?? t('referenceSiteUnknown'), role: byline ? t(COPY_OF_STORY[role], byline) : roleText(role) };
+}
+
+function siteOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:' ? hostname.replace(/^www\./, '') : null;
+  } catch {
+    return null;
+  }
 }

@@ -106,6 +106,10 @@ describe('popup colours', () => {
   ];
   for (const scheme of ['light', 'dark'] as const) {
     const c = schemes[scheme];
+    it(`${scheme}: the coverage strip's swaps, marked as on the page, stand out from the matched text around them (3:1)`, () => {
+      expect(readFileSync(join(ROOT, 'src/popup/popup.css'), 'utf8')).toMatch(/\.s-swapped \{ fill: var\(--mark-bg\); background: var\(--mark-bg\); \}/);
+      expect(round(contrast(c['--mark-bg']!, c['--strip-aligned']!))).toBeGreaterThanOrEqual(3);
+    });
     for (const [what, fg, bg] of [...chips, ...text]) {
       it(`${scheme}: ${what} (${fg} on ${bg}) meets 4.5:1`, () => {
         expect(c[fg], fg).toBeDefined();

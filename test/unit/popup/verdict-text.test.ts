@@ -1,7 +1,8 @@
 /** The popup's first glance: the verdict in words, what it means, what to do, and no false reassurance. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CheckResult, Verdict } from '../../../src/core/types.ts';
-import { confidenceWords, nextStep, verdictLabel, verdictMeaning, verdictTone } from '../../../src/popup/verdict-text.ts';
+import { storedText } from '../../../src/options/PackSection.tsx';
+import { confidenceWords, nextStep, referenceNaming, verdictLabel, verdictMeaning, verdictTone } from '../../../src/popup/verdict-text.ts';
 import { getMessage, installFakeBrowser, plain } from '../support/fake-browser.ts';
 
 const base = { match: null, story: null, knownSpunCopy: null, libraryReferences: 1203, relation: null } as const;
@@ -67,5 +68,48 @@ describe('the way to the reference', () => {
     expect(webAddress('file:///etc/passwd')).toBeNull();
     expect(webAddress('not a url')).toBeNull();
     expect(webAddress(null)).toBeNull();
+  });
+});
+
+describe('the matched reference, named', () => {
+  beforeEach(() => {
+    installFakeBrowser();
+  });
+  const ani = { source: 'ANI', url: 'https://www.news7g.example/biden-nato', referenceRole: 'auto-published' } as const;
+
+  it('names a known copy by the site it was found on, and the agency only as the credit its page carries', () => {
+    const named = referenceNaming(ani);
+    expect(named.who).toBe('news7g.example');
+    expect(plain(named.role!)).toBe('An auto-published copy, credited on its page to “ANI”.');
+    expect(plain(referenceNaming({ ...ani, referenceRole: 'spun' }).role!)).toBe('A spun copy, credited on its page to “ANI”.');
+    expect(plain(referenceNaming({ ...ani, referenceRole: 'copy' }).role!)).toBe('A copy, credited on its page to “ANI”.');
+  });
+
+  it('says the site is not recorded when a copy has no address, never naming the agency as the copy', () => {
+    const named = referenceNaming({ ...ani, url: null });
+    expect(named.who).toBe(getMessage('referenceSiteUnknown'));
+    expect(named.who).not.toContain('ANI');
+    expect(plain(named.role!)).toBe('An auto-published copy, credited on its page to “ANI”.');
+  });
+
+  it('has no story to name when the copy carries no byline of its own', () => {
+    const named = referenceNaming({ source: 'news7g.example', url: 'https://news7g.example/a', referenceRole: 'spun' });
+    expect(named).toEqual({ who: 'news7g.example', role: getMessage('roleSpun') });
+    expect(referenceNaming({ source: 'unknown source', url: null, referenceRole: 'copy' }).role).toBe(getMessage('roleCopy'));
+  });
+
+  it('names an original by its source', () => {
+    expect(referenceNaming({ ...ani, referenceRole: 'original' })).toEqual({ who: 'ANI', role: null });
+  });
+});
+
+describe('the options page\'s count of stored references', () => {
+  beforeEach(() => {
+    installFakeBrowser();
+  });
+
+  it('says "1 reference", not "1 references"', () => {
+    expect(plain(storedText({ own: 1, learned: 0, storedBytes: 1_048_576 }))).toBe('Stored on this device: 1 reference you added and 0 learned from trusted sources, 1 MB.');
+    expect(plain(storedText({ own: 2, learned: 1, storedBytes: 0 }))).toBe('Stored on this device: 2 references you added and 1 learned from trusted sources, 0 MB.');
   });
 });
