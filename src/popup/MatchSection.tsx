@@ -9,7 +9,8 @@ import { percent, t } from '../shared/browser/i18n.ts';
 import { CoverageStrip } from './CoverageStrip.tsx';
 import { referenceNaming } from './verdict-text.ts';
 
-export function MatchSection({ match, substitutions, textLength }: { match: Match; substitutions: Substitution[]; textLength: number }) {
+/** `isThisPage`: the reference is this very page (already open), so there is nothing to open. */
+export function MatchSection({ match, substitutions, textLength, isThisPage = false }: { match: Match; substitutions: Substitution[]; textLength: number; isThisPage?: boolean }) {
   const named = referenceNaming(match);
   return (
     <section class="card" aria-labelledby="match-heading">
@@ -27,7 +28,7 @@ export function MatchSection({ match, substitutions, textLength }: { match: Matc
           {named.role}
         </p>
       )}
-      {webAddress(match.url) && (
+      {!isThisPage && webAddress(match.url) && (
         <a class="open-link" href={webAddress(match.url)!} target="_blank" rel="noopener noreferrer" data-testid="open-reference">
           {match.referenceRole === ROLE.original ? t('popupOpenOriginal') : t('popupOpenCopy')}
         </a>

@@ -92,7 +92,7 @@ export function ResultView({ result, textLength, pageTitle, tab, partial = false
           {evidence.map((e) => e.view)}
         </div>
       )}
-      {tab && <TabActions tab={tab} />}
+      {tab && <TabActions tab={tab} inLibrary={result.relation?.kind === 'own-reference'} />}
     </>
   );
 }
@@ -110,7 +110,7 @@ function rankedEvidence(result: CheckResult, boilerplate: CheckResult['boilerpla
       view: <SubstitutionList key="subs" substitutions={substitutions} tabId={tab?.tabId ?? null} pageIsOriginal={match?.spunSide === 'reference'} />,
     });
   }
-  if (match) cards.push({ strength: 2.5, view: <MatchSection key="match" match={match} substitutions={substitutions} textLength={textLength} /> });
+  if (match) cards.push({ strength: 2.5, view: <MatchSection key="match" match={match} substitutions={substitutions} textLength={textLength} isThisPage={result.relation?.kind === 'own-reference'} /> });
   if (boilerplate.length > 0) cards.push({ strength: verdict === VERDICT.autoPublished ? 4 : 1.5, view: <BoilerplateList key="boilerplate" hits={boilerplate} /> });
   if (sourceFree && (sourceFree.tortured.length > 0 || sourceFree.artefacts.length > 0)) {
     cards.push({ strength: verdict === VERDICT.spun && !match ? 4 : 1, view: <SourceFreeSection key="marks" report={sourceFree} /> });

@@ -18,7 +18,8 @@ export interface TabInfo {
   site: string | null;
 }
 
-export function TabActions({ tab }: { tab: TabInfo }) {
+/** `inLibrary`: the article is already one of the references, so it is not offered again. */
+export function TabActions({ tab, inLibrary = false }: { tab: TabInfo; inLibrary?: boolean }) {
   const host = hostOf(tab.url);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -79,14 +80,20 @@ export function TabActions({ tab }: { tab: TabInfo }) {
           </button>
         </p>
       )}
-      <div class="row">
-        <button type="button" data-testid="add-reference" onClick={() => void addReference()}>
-          {t('popupAddReference')}
-        </button>
-        <span class="muted small" role="status">
-          {added}
-        </span>
-      </div>
+      {inLibrary ? (
+        <p class="muted small" data-testid="already-reference">
+          {t('popupAlreadyReference')}
+        </p>
+      ) : (
+        <div class="row">
+          <button type="button" data-testid="add-reference" onClick={() => void addReference()}>
+            {t('popupAddReference')}
+          </button>
+          <span class="muted small" role="status">
+            {added}
+          </span>
+        </div>
+      )}
     </section>
   );
 }

@@ -194,6 +194,10 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
     try {
       const popup = await shootPopup(await h.tabId(own), `own-reference-${scheme}`, scheme);
       expect(await popupWords(popup)).toBe(said('meaningOwnReference'));
+      // Neither offered again as a reference nor linked to itself.
+      expect(await popup.getByTestId('already-reference').count()).toBe(1);
+      expect(await popup.getByTestId('add-reference').count()).toBe(0);
+      expect(await popup.getByTestId('open-reference').count()).toBe(0);
       await popup.close();
     } finally {
       await own.close();
