@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Reference } from '../../src/core/index.ts';
 import { SEGMENT_SIZE } from '../../src/background/pack-segments.ts';
-import { compressBody, encodePack, packEntry, splitPack, type PackEntry } from '../../src/core/pack/format.ts';
+import { compressBody, encodePack, packEntry, type PackEntry } from '../../src/core/pack/format.ts';
+import { splitSegment } from '../../src/core/pack/segment.ts';
 import { spin } from '../support/spin.ts';
 import { bytes, heading, ratio, sig, table, time, verdict } from './table.ts';
 import { median, nowNs } from './timing.ts';
@@ -75,13 +76,12 @@ export function wakeSection(
     const e0 = nowNs();
     const packed = encodePack(entries.slice(0, n));
     const encodeNs = Number(nowNs() - e0);
-    // Stored as the worker stores them: segments, each as its index part and its texts apart.
+    // Stored as the worker stores them: segments, each as its head, its arrays and its texts.
     const file = join(dir, `user-${n}`);
     mkdirSync(file);
     for (let k = 0; k * SEGMENT_SIZE < n; k++) {
-      const { index, texts } = splitPack(encodePack(entries.slice(k * SEGMENT_SIZE, Math.min(n, (k + 1) * SEGMENT_SIZE))));
-      writeFileSync(join(file, `${k}.index`), index);
-      writeFileSync(join(file, `${k}.texts`), texts);
+      const stored = splitSegment(encodePack(entries.slice(k * SEGMENT_SIZE, Math.min(n, (k + 1) * SEGMENT_SIZE))));
+      for (const part of ['head', 'arrays', 'texts'] as const) writeFileSync(join(file, `${k}.${part}`), stored[part]);
     }
     const texts = entries.slice(0, n).reduce((sum, e, i) => sum + Buffer.byteLength(library.references[i]!.body), 0);
     return { n, file, size: packed.length, encodeNs, texts };

@@ -5,9 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getEngine, invalidateEngine, loadTimings } from '../../../src/background/library.ts';
 import { libraryPack } from '../../../src/background/pack-library.ts';
 import { planDelete, planPut, SEGMENT_SIZE, type Segments } from '../../../src/background/pack-segments.ts';
-import { setReferenceStore } from '../../../src/background/reference-db.ts';
+import { setReferenceStore, upgradeSegment } from '../../../src/background/reference-db.ts';
 import { addReference, learnFromPage } from '../../../src/background/references.ts';
-import { encodePack, packEntry, type PackEntry } from '../../../src/core/pack/format.ts';
+import { encodePack, entryBody, packEntry, packLayout, PackError, type PackEntry } from '../../../src/core/pack/format.ts';
+import { decodeSegment, loadStored, type StoredPart } from '../../../src/core/pack/segment.ts';
 import type { Reference } from '../../../src/core/types.ts';
 import { base64ToBytes, bytesToBase64 } from '../../../src/shared/base64.ts';
 import { loadLearnedCap } from '../../../src/shared/library-limits.ts';
@@ -54,6 +55,38 @@ describe('pack segments', () => {
     expect(changes.evicted).toEqual(['learned-old']);
     expect(ids(changes.write)).toEqual(['0:hand-old,learned-mid,learned-new']);
     expect(planPut(segments, [], 0).evicted).toEqual(['learned-old', 'learned-mid']);
+  });
+});
+
+describe('a library stored by version 3 of the database', () => {
+  // Version 3 stored a segment as its index part (a pack up to its bodies' data) and its texts apart.
+  const pack = encodePack(seeds.slice(0, 4).map((s) => packEntry({ ...s, id: `user-${s.id}`, origin: 'user' })));
+  const { end } = packLayout(pack);
+  const index = pack.slice(0, end).buffer;
+  const texts = pack.slice(end);
+
+  it('is split into the head a wake reads and the arrays read when indexing, the same references in each', async () => {
+    const { head, arrays } = upgradeSegment(index);
+    let arraysRead = 0;
+    const part = (bytes: Uint8Array, count = false): StoredPart => {
+      const p: StoredPart = { bytes: null, load: async () => void (arraysRead += Number(count), (p.bytes = bytes)) };
+      return p;
+    };
+    const { entries, currentScheme } = decodeSegment(new Uint8Array(head), part(new Uint8Array(arrays), true), part(texts));
+    expect(currentScheme).toBe(true);
+    expect(entries.map((e) => e.meta.id)).toEqual(seeds.slice(0, 4).map((s) => `user-${s.id}`));
+    expect(arraysRead).toBe(0);
+    await Promise.all([loadStored(entries, 'arrays'), loadStored(entries, 'texts')]);
+    expect(arraysRead).toBe(1);
+    const before = seeds.slice(0, 4).map(packEntry);
+    expect(entries.map((e) => [[...e.prints], [...e.keys], entryBody(e)])).toEqual(before.map((e, i) => [[...e.prints], [...e.keys], seeds[i]!.body]));
+  });
+
+  it('refuses a damaged or foreign segment, which is then set aside', () => {
+    const damaged = new Uint8Array(index.slice(0));
+    damaged[end - 9]! ^= 4;
+    expect(() => upgradeSegment(damaged.buffer)).toThrow('the pack is damaged (its checksum does not match)');
+    expect(() => upgradeSegment({ id: 'user-x' })).toThrow(PackError);
   });
 });
 
