@@ -86,7 +86,7 @@ async function build(): Promise<WorkerEngine> {
   const bundledRefs = bundledReferences();
   const library = (user: RestoredLibrary) => {
     const all = [...bundledRefs, ...user.references];
-    return { user, all, key: libraryKey(all) };
+    return { user, all, key: libraryKey(bundledRefs, user) };
   };
   let { user, all, key } = library(restored ?? { references: [], prepared: [] });
   const prebuilt = keptIndexesFor(await kept, key);

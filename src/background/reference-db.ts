@@ -25,6 +25,11 @@ export interface SetAsideRecord extends StoredRecord {
 export interface RestoredLibrary {
   references: Reference[];
   prepared: (Prepared | undefined)[];
+  /**
+   * Names these references in order (each segment's key and head checksum), so that the engine's kept
+   * indexes can be matched to them without hashing every id; absent, the ids are hashed.
+   */
+  identity?: string;
   /** How long this worker took to read its packs from IndexedDB, and to check and decode them. */
   readMs?: number;
   decodeMs?: number;
@@ -179,6 +184,8 @@ function indexedDbStore(): ReferenceStore {
 
   /** Segments as read on this wake, kept in step with every write this worker makes. */
   let segments: Promise<Segments> | null = null;
+  /** Each held segment's head checksum, in step with `segments`. */
+  const headSums = new Map<number, number>();
 
   /** One record of a segment kept apart (its arrays or its texts), read from the store once it is needed. */
   const storedPart = (store: string, key: number): StoredPart => {
@@ -208,6 +215,7 @@ function indexedDbStore(): ReferenceStore {
           tx.objectStore(SET_ASIDE).put({ value: { head, arrays, texts }, reason, at: Date.now() }, `pack-segment-${key}`);
           for (const store of SEGMENT_STORES) tx.objectStore(store).delete(key);
         };
+        headSums.delete(key);
       }
       return () => undefined;
     });
@@ -230,7 +238,9 @@ function indexedDbStore(): ReferenceStore {
       const value = read.values[i];
       try {
         if (!(value instanceof ArrayBuffer)) throw new PackError('not a pack');
-        loaded.set(key, decodeSegment(new Uint8Array(value), storedPart(ARRAYS, key), storedPart(TEXTS, key)).entries);
+        const decoded = decodeSegment(new Uint8Array(value), storedPart(ARRAYS, key), storedPart(TEXTS, key));
+        loaded.set(key, decoded.entries);
+        headSums.set(key, decoded.checksum);
       } catch (e) {
         bad.push({ key, reason: e instanceof Error ? e.message : String(e) });
       }
@@ -272,10 +282,10 @@ function indexedDbStore(): ReferenceStore {
     // A segment rewritten is encoded again whole: what is kept apart is read first.
     await loadWhole([...changes.write.values()].flat());
     const encoded = [...changes.write].map(([key, entries]) => [key, encodePack(entries)] as const);
+    const stored = encoded.map(([key, bytes]) => [key, splitSegment(bytes)] as const);
     const held = await current();
     await transact([...SEGMENT_STORES, STORE, INDEX_CACHE], 'readwrite', (tx) => {
-      for (const [key, bytes] of encoded) {
-        const { head, arrays, texts } = splitSegment(bytes);
+      for (const [key, { head, arrays, texts }] of stored) {
         tx.objectStore(HEADS).put(head.buffer, key);
         tx.objectStore(ARRAYS).put(arrays.buffer, key);
         tx.objectStore(TEXTS).put(texts.buffer, key);
@@ -288,6 +298,8 @@ function indexedDbStore(): ReferenceStore {
     });
     // The written bytes are what later writes rebuild from, as a fresh wake would read them.
     applyChanges(held, { ...changes, write: new Map(encoded.map(([key, bytes]) => [key, decodePack(bytes).entries])) });
+    for (const key of changes.remove) headSums.delete(key);
+    for (const [key, { head }] of stored) headSums.set(key, new DataView(head.buffer).getUint32(12, true));
   };
 
   const allEntries = async (): Promise<PackEntry[]> => {
@@ -324,12 +336,14 @@ function indexedDbStore(): ReferenceStore {
     restore: async (options = {}) => {
       const references: Reference[] = [];
       const prepared: Prepared[] = [];
-      for (const entries of (await (options.arrays ? withArrays() : current())).values()) {
+      const identity: string[] = [];
+      for (const [key, entries] of await (options.arrays ? withArrays() : current())) {
         const restored = restoreReferences({ entries, currentScheme: true }, 'user');
         references.push(...restored.references);
         prepared.push(...restored.prepared);
+        identity.push(`${key}:${headSums.get(key)!.toString(16)}`);
       }
-      return { references, prepared, readMs, decodeMs };
+      return { references, prepared, identity: identity.join(','), readMs, decodeMs };
     },
     get: async (id) => {
       for (const entries of (await current()).values()) {

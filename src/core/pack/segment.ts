@@ -132,8 +132,11 @@ class StoredEntry implements PackEntry {
   }
 }
 
-/** Reads a segment's head; its arrays and texts stay in the store until an entry needs them. */
-export function decodeSegment(input: Uint8Array, arrays: StoredPart, texts: StoredPart): { entries: PackEntry[]; currentScheme: boolean } {
+/**
+ * Reads a segment's head; its arrays and texts stay in the store until an entry needs them. The head's
+ * checksum names its references, in order, as well as their ids would.
+ */
+export function decodeSegment(input: Uint8Array, arrays: StoredPart, texts: StoredPart): { entries: PackEntry[]; currentScheme: boolean; checksum: number } {
   const head = input.byteOffset % 4 ? input.slice() : input;
   if (head.length < SEGMENT_HEADER + 4 || strFromU8(head.subarray(0, 8)) !== SEGMENT_MAGIC) throw new PackError('not a stored segment');
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
@@ -148,7 +151,7 @@ export function decodeSegment(input: Uint8Array, arrays: StoredPart, texts: Stor
   const { metas, currentScheme } = parseMetadata(head.subarray(SEGMENT_HEADER + 4, SEGMENT_HEADER + 4 + metaLength), n);
   const offsets = (k: number) => readOffsets(head, offsetsAt + 4 * k * (n + 1), n);
   const parts = new SegmentParts(offsets(0), offsets(1), offsets(2), view.getUint32(20, true), arrays, texts);
-  return { entries: metas.map((meta, i) => new StoredEntry(meta, parts, i)), currentScheme };
+  return { entries: metas.map((meta, i) => new StoredEntry(meta, parts, i)), currentScheme, checksum: view.getUint32(12, true) };
 }
 
 /** The segment as one pack again (a segment set aside, an export): every record read and checked. */
