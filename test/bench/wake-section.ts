@@ -115,11 +115,11 @@ export function wakeSection(
     ]),
   ));
   log(`Medians of ${RUNS} wakes each, interleaved, each in a fresh Node process: the source-free tables read, the bundled`);
-  log('library (a pack of the seeds) and the index parts of the user\'s pack segments read and restored, the engine built (or');
+  log('library (a pack of the seeds) and the heads of the user\'s pack segments read and restored, the engine built (or');
   log('its indexes read as kept), the texts of the segments the page needs read, one spun page checked. "read pack" is the');
-  log('index parts; the first check includes reading texts.');
-  log('"After a change" is the first wake after the library changed: the worker builds the indexes');
-  log('and keeps them in IndexedDB; every later wake reads them.');
+  log('heads (metadata and offsets); the first check includes reading texts.');
+  log('"After a change" is the first wake after the library changed: the worker reads the segments\' fingerprints and story');
+  log('keys, builds the indexes and keeps them in IndexedDB ("restore" includes that read); every later wake reads them.');
   const ratioOf = (n: number, kept: boolean) => med(runs.get(rows.find((r) => r.n === n && r.kept === kept)!)!, (w) => w.totalMs) / base;
   const ratios = packs.map((p) => ({ n: p.n, ratio: ratioOf(p.n, true), afterChange: ratioOf(p.n, false) }));
   const ten = ratios.find((r) => r.n === 10_000)!;
