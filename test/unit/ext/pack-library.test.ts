@@ -107,18 +107,22 @@ const pageCheck = (n: number) => ({
 });
 
 describe('a wake', () => {
-  it('reads the indexes kept by the last build, and builds them again once the library changed', async () => {
+  it('reads the indexes kept by the last build, and builds them again once the library changed, reading the fingerprints only then', async () => {
     await addReference({ title: 'Mine', text: SEED, source: 'Me', url: null, date: null });
     const wake = async () => {
       invalidateEngine();
+      store.restores = [];
       (await getEngine()).check({ text: SEED });
       return loadTimings()!;
     };
     expect((await wake()).indexesKept).toBe(false);
+    expect(store.restores).toEqual([false, true]);
     expect(store.cache).toBeDefined();
     const kept = await wake();
     expect(kept).toMatchObject({ indexesKept: true, references: 1 });
+    expect(store.restores).toEqual([false]);
     expect(kept.firstCheckMs).toBeTypeOf('number');
+    expect(kept.indexReadMs).toBeTypeOf('number');
     await addReference({ title: 'Another', text: `${SEED}\n\nMore.`, source: 'Me', url: 'https://example.com/2', date: null });
     expect(store.cache).toBeUndefined();
     expect(await wake()).toMatchObject({ indexesKept: false, references: 2 });
