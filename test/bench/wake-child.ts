@@ -1,7 +1,8 @@
 /**
  * One worker wake, in a fresh process: the source-free tables read, the bundled library and (when given) the
- * user's library restored from a folder of pack segments stored as the worker stores them (`<k>.index` read on
- * wake, `<k>.texts` read when the check needs one of its texts), the engine built, the first page checked. Each step's time goes to stdout as JSON;
+ * user's library restored from a folder of pack segments stored as the worker stores them (`<k>.head` read on
+ * wake, `<k>.arrays` read when the indexes must be built, `<k>.texts` read when the check needs one of its
+ * texts), the engine built, the first page checked. Each step's time goes to stdout as JSON;
  * loading this module and its imports is not counted (the extension's worker pays it whatever the library).
  * With an index file, the engine's indexes are read from it as the worker reads the ones it kept in IndexedDB
  * (the file is written, and the run not counted, when it does not exist yet).
@@ -11,7 +12,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createEngine, createSourceFreeAnalyser, decodeTables, type EngineIndexes, type Reference } from '../../src/core/index.ts';
-import { decodePack, loadTexts, restoreReferences, type Prepared, type TextSource } from '../../src/core/pack/format.ts';
+import { decodePack, restoreReferences, type Prepared } from '../../src/core/pack/format.ts';
+import { decodeSegment, loadStored, type StoredPart } from '../../src/core/pack/segment.ts';
 import { SOURCE_FREE_TABLES_FILE } from '../../src/node/source-free.ts';
 
 const [bundledFile, pageFile, userFile, indexFile] = process.argv.slice(2);
@@ -20,17 +22,22 @@ const t0 = performance.now();
 const analyser = createSourceFreeAnalyser(decodeTables(new Uint8Array(readFileSync(SOURCE_FREE_TABLES_FILE))));
 const bundled = restoreReferences(decodePack(new Uint8Array(readFileSync(bundledFile!))), 'bundled');
 const t1 = performance.now();
-const segments = userFile ? readdirSync(userFile).filter((f) => f.endsWith('.index')).map((f) => ({ file: join(userFile, f), bytes: new Uint8Array(readFileSync(join(userFile, f))) })) : [];
+const segments = userFile ? readdirSync(userFile).filter((f) => f.endsWith('.head')).map((f) => ({ file: join(userFile, f), bytes: new Uint8Array(readFileSync(join(userFile, f))) })) : [];
 const t2 = performance.now();
 const user: { references: Reference[]; prepared: Prepared[] } = { references: [], prepared: [] };
+const part = (file: string): StoredPart => {
+  const stored: StoredPart = { bytes: null, load: async () => void (stored.bytes = new Uint8Array(await readFile(file))) };
+  return stored;
+};
 for (const { file, bytes } of segments) {
-  const source: TextSource = { texts: null, load: async () => void (source.texts = new Uint8Array(await readFile(file.replace(/\.index$/, '.texts')))) };
-  const restored = restoreReferences(decodePack(bytes, source), 'user');
+  const restored = restoreReferences(decodeSegment(bytes, part(file.replace(/\.head$/, '.arrays')), part(file.replace(/\.head$/, '.texts'))), 'user');
   user.references.push(...restored.references);
   user.prepared.push(...restored.prepared);
 }
-const t3 = performance.now();
 const kept = indexFile && existsSync(indexFile) ? readIndexes(new Uint8Array(readFileSync(indexFile))) : undefined;
+// Without kept indexes the worker reads every segment's fingerprints and story keys, to index them.
+if (!kept) await loadStored(user.references, 'arrays');
+const t3 = performance.now();
 // The worker fingerprints the bundled references on each wake; the user's come ready.
 const engine = createEngine([...bundled.references, ...user.references], {
   analyser,
@@ -40,7 +47,7 @@ const engine = createEngine([...bundled.references, ...user.references], {
 const t4 = performance.now();
 if (indexFile && !kept) writeFileSync(indexFile, writeIndexes(engine.indexes));
 const all = engine.references;
-await loadTexts(engine.needs({ text: page }).map((i) => all[i]!));
+await loadStored(engine.needs({ text: page }).map((i) => all[i]!), 'texts');
 const result = engine.check({ text: page });
 const t5 = performance.now();
 process.stdout.write(JSON.stringify({

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Reference } from '../../src/core/index.ts';
 import { SEGMENT_SIZE } from '../../src/background/library/pack-segments.ts';
-import { compressBody, encodePack, packEntry, splitPack, type PackEntry } from '../../src/core/pack/format.ts';
+import { compressBody, encodePack, packEntry, type PackEntry } from '../../src/core/pack/format.ts';
+import { splitSegment } from '../../src/core/pack/segment.ts';
 import { spin } from '../support/spin.ts';
 import { bytes, heading, ratio, sig, table, time, verdict } from './table.ts';
 import { median, nowNs } from './timing.ts';
@@ -75,13 +76,12 @@ export function wakeSection(
     const e0 = nowNs();
     const packed = encodePack(entries.slice(0, n));
     const encodeNs = Number(nowNs() - e0);
-    // Stored as the worker stores them: segments, each as its index part and its texts apart.
+    // Stored as the worker stores them: segments, each as its head, its arrays and its texts.
     const file = join(dir, `user-${n}`);
     mkdirSync(file);
     for (let k = 0; k * SEGMENT_SIZE < n; k++) {
-      const { index, texts } = splitPack(encodePack(entries.slice(k * SEGMENT_SIZE, Math.min(n, (k + 1) * SEGMENT_SIZE))));
-      writeFileSync(join(file, `${k}.index`), index);
-      writeFileSync(join(file, `${k}.texts`), texts);
+      const stored = splitSegment(encodePack(entries.slice(k * SEGMENT_SIZE, Math.min(n, (k + 1) * SEGMENT_SIZE))));
+      for (const part of ['head', 'arrays', 'texts'] as const) writeFileSync(join(file, `${k}.${part}`), stored[part]);
     }
     const texts = entries.slice(0, n).reduce((sum, e, i) => sum + Buffer.byteLength(library.references[i]!.body), 0);
     return { n, file, size: packed.length, encodeNs, texts };
@@ -115,11 +115,11 @@ export function wakeSection(
     ]),
   ));
   log(`Medians of ${RUNS} wakes each, interleaved, each in a fresh Node process: the source-free tables read, the bundled`);
-  log('library (a pack of the seeds) and the index parts of the user\'s pack segments read and restored, the engine built (or');
+  log('library (a pack of the seeds) and the heads of the user\'s pack segments read and restored, the engine built (or');
   log('its indexes read as kept), the texts of the segments the page needs read, one spun page checked. "read pack" is the');
-  log('index parts; the first check includes reading texts.');
-  log('"After a change" is the first wake after the library changed: the worker builds the indexes');
-  log('and keeps them in IndexedDB; every later wake reads them.');
+  log('heads (metadata and offsets); the first check includes reading texts.');
+  log('"After a change" is the first wake after the library changed: the worker reads the segments\' fingerprints and story');
+  log('keys, builds the indexes and keeps them in IndexedDB ("restore" includes that read); every later wake reads them.');
   const ratioOf = (n: number, kept: boolean) => med(runs.get(rows.find((r) => r.n === n && r.kept === kept)!)!, (w) => w.totalMs) / base;
   const ratios = packs.map((p) => ({ n: p.n, ratio: ratioOf(p.n, true), afterChange: ratioOf(p.n, false) }));
   const ten = ratios.find((r) => r.n === 10_000)!;

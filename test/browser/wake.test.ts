@@ -2,7 +2,9 @@
  * A wake with a grown library, in Chromium with the built extension: 10,000 references imported as a pack
  * through the options page, the worker stopped, and the first check after each wake timed by the worker
  * itself (its diagnostics: restoring the user's references, building the engine, the first check), against
- * the same wakes with the bundled library alone. Also the options page's library section, light and dark.
+ * the same wakes with the bundled library alone, in a second browser profile. The two profiles' wakes
+ * alternate, so that neither is measured only while Chromium still compiles the worker's script or while the
+ * machine is busier. Also the options page's library section, light and dark.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdirSync } from 'node:fs';
@@ -14,6 +16,8 @@ import { startSite } from '../site/server.ts';
 import { ROOT } from '../site/content.ts';
 
 const site = await startSite();
+/** A profile with the bundled library alone, and one with 10,000 references of the reader's own. */
+let alone: Harness;
 let h: Harness;
 const USER_REFERENCES = 10_000;
 const WAKES = 5;
@@ -25,22 +29,25 @@ interface Diagnostics {
   userMs: number;
   packReadMs: number;
   packDecodeMs: number;
+  indexReadMs: number;
   engineMs: number;
   firstCheckMs: number | null;
   references: number;
 }
 
 beforeAll(async () => {
+  alone = await launchChromium({ site });
   h = await launchChromium({ site });
 });
 
 afterAll(async () => {
+  await alone?.close();
   await h?.close();
   await site.close();
 });
 
 /** Stops the worker, loads a spun page, waits for its badge, and reads what the fresh worker measured. */
-async function wake(): Promise<Diagnostics> {
+async function wake(h: Harness): Promise<Diagnostics> {
   const blank = h.context.pages()[0] ?? (await h.context.newPage());
   const cdp = await h.context.newCDPSession(blank);
   await cdp.send('ServiceWorker.enable');
@@ -61,30 +68,33 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 describe('a wake with 10,000 references of the reader\'s own', () => {
   test('reads its kept indexes and reports its cost against a wake with the bundled library alone, as the worker measures it', async () => {
-    const alone: Diagnostics[] = [];
-    for (let i = 0; i < WAKES; i++) alone.push(await wake());
-
     const pack = encodePack(Array.from({ length: USER_REFERENCES }, (_, i) => packEntry({ ...asReference(i, syntheticArticle(i)), origin: 'user' })));
     const options = await h.openOptions();
     await options.getByTestId('import-pack').setInputFiles({ name: 'newsroom.pack', mimeType: 'application/octet-stream', buffer: Buffer.from(pack) });
     await expect.poll(() => words(options.getByTestId('pack-status').textContent()), { timeout: 120_000 }).toContain('10,000 references imported');
     await options.close();
 
-    // The first wake after the import builds the indexes and keeps them; the wakes after it read them.
-    const afterChange = await wake();
+    // The first wake after the import builds the indexes and keeps them; the wakes after it read them. The
+    // other profile's first wake is not counted either.
+    const afterChange = await wake(h);
+    await wake(alone);
+    const bundled: Diagnostics[] = [];
     const grown: Diagnostics[] = [];
-    for (let i = 0; i < WAKES; i++) grown.push(await wake());
-    const ratio = median(grown.map(total)) / median(alone.map(total));
-    const describe = (d: Diagnostics) => `${total(d).toFixed(0)} (restore ${d.userMs.toFixed(0)}: read ${d.packReadMs.toFixed(0)}, decode ${d.packDecodeMs.toFixed(0)}; engine ${d.engineMs.toFixed(0)}, check ${d.firstCheckMs?.toFixed(0)})`;
+    for (let i = 0; i < WAKES; i++) {
+      bundled.push(await wake(alone));
+      grown.push(await wake(h));
+    }
+    const ratio = median(grown.map(total)) / median(bundled.map(total));
+    const describe = (d: Diagnostics) => `${total(d).toFixed(0)} (restore ${d.userMs.toFixed(0)}: read ${d.packReadMs.toFixed(0)}, decode ${d.packDecodeMs.toFixed(0)}, kept indexes read by ${d.indexReadMs?.toFixed(0)}; engine ${d.engineMs.toFixed(0)}, check ${d.firstCheckMs?.toFixed(0)})`;
     console.log(
-      `Wake to first result: bundled alone ${alone.map(describe).join(', ')} ms; with ${USER_REFERENCES} user references, first wake after the import ` +
-        `${describe(afterChange)} ms, later wakes ${grown.map(describe).join(', ')} ms; ratio ${ratio.toFixed(2)} (first wake after the import ${(total(afterChange) / median(alone.map(total))).toFixed(2)})`,
+      `Wake to first result: bundled alone ${bundled.map(describe).join(', ')} ms; with ${USER_REFERENCES} user references, first wake after the import ` +
+        `${describe(afterChange)} ms, later wakes ${grown.map(describe).join(', ')} ms; ratio ${ratio.toFixed(2)} (first wake after the import ${(total(afterChange) / median(bundled.map(total))).toFixed(2)})`,
     );
     expect(afterChange.indexesKept).toBe(false);
     expect(grown.every((d) => d.references >= USER_REFERENCES && d.indexesKept)).toBe(true);
-    // The issue's target is 1.5 ×; measured here 1.3 × before the bundled wake itself got faster, 2.0 × after
-    // (README, "Speed and memory"). Wall-clock ratios on a shared machine are reported, not asserted; what
-    // must hold is that the grown wake reads its kept indexes and costs the same order as the bundled one.
+    // The issue's target is 1.5 ×; measured here 1.44 × and 1.84 × with the two profiles' wakes alternating and
+    // a wake reading the segments' heads alone. Wall-clock ratios on a shared machine are reported, not asserted;
+    // what must hold is that the grown wake reads its kept indexes and costs the same order as the bundled one.
     expect(ratio).toBeLessThan(4);
   }, 600_000);
 

@@ -9,17 +9,21 @@ import { hashString } from '../../core/text/hash.ts';
 import { postingBytes } from '../../core/match/fingerprint-index.ts';
 import { FINGERPRINT_SCHEME } from '../../core/pack/format.ts';
 import type { Reference } from '../../core/types.ts';
-import { referenceStore } from './reference-db.ts';
+import { referenceStore, type RestoredLibrary } from './reference-db.ts';
 
 interface CachedIndexes {
   key: string;
   indexes: EngineIndexes;
 }
 
-export function libraryKey(references: readonly Reference[]): string {
-  let h = 0x811c9dc5;
-  for (const r of references) h = hashString(r.id + '\n', h);
-  return `${FINGERPRINT_SCHEME}/${references.length}/${h.toString(16)}`;
+/** The bundled references, then the user's: named by their ids, or the user's by the store's identity. */
+export function libraryKey(bundled: readonly Reference[], user: Pick<RestoredLibrary, 'references' | 'identity'>): string {
+  const ids = (references: readonly Reference[]) => {
+    let h = 0x811c9dc5;
+    for (const r of references) h = hashString(r.id + '\n', h);
+    return h.toString(16);
+  };
+  return `${FINGERPRINT_SCHEME}/${bundled.length + user.references.length}/${ids(bundled)}/${user.identity ?? ids(user.references)}`;
 }
 
 /** The kept indexes as stored, read while the library itself is read (their key is checked after). */

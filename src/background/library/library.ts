@@ -6,9 +6,9 @@
  */
 import bundled from 'virtual:spinscope/library';
 import { createEngine, type CheckOptions, type Engine, type PageInput } from '../../core/index.ts';
-import { loadTexts } from '../../core/pack/format.ts';
+import { loadStored } from '../../core/pack/segment.ts';
 import type { Reference } from '../../core/types.ts';
-import type { RestoredLibrary } from './reference-db.ts';
+import { referenceStore, type RestoredLibrary } from './reference-db.ts';
 import { ext } from '../../shared/browser/browser.ts';
 import { sourceFreeAnalyser } from './source-free.ts';
 import { keptIndexesFor, libraryKey, readKeptIndexes, saveIndexes } from './index-cache.ts';
@@ -17,11 +17,16 @@ import { restoreUserLibrary } from './user-references.ts';
 export interface LoadTimings {
   /** Milliseconds from the worker's start to the end of its top-level code (parsing the bundle included). */
   scriptMs: number;
-  /** Reading the user's references from IndexedDB and restoring them from their packs. */
+  /**
+   * Reading the user's references from IndexedDB and restoring them from their packs, with the kept indexes
+   * read alongside (and the fingerprints, when those indexes cannot be used).
+   */
   userMs: number;
-  /** Of which: reading the packs from IndexedDB, and checking and decoding them. */
+  /** Of which: reading the segments' heads from IndexedDB, and checking and decoding them. */
   packReadMs: number;
   packDecodeMs: number;
+  /** From the start until the kept indexes were read (alongside the heads). */
+  indexReadMs: number;
   /** Building the engine's index over all references (loading the source-free tables included). */
   engineMs: number;
   /** Whether the indexes were restored as kept from an earlier wake (else built, and kept for the next). */
@@ -72,25 +77,32 @@ async function build(): Promise<WorkerEngine> {
   const t0 = performance.now();
   // Read side by side: the analyser's tables, the kept indexes and the library.
   const analyser = sourceFreeAnalyser();
-  const kept = readKeptIndexes();
-  let user: RestoredLibrary = { references: [], prepared: [] };
+  let indexReadMs = 0;
+  const kept = readKeptIndexes().then((value) => ((indexReadMs = performance.now() - t0), value));
+  let restored: RestoredLibrary | null = null;
   try {
-    user = await restoreUserLibrary();
+    restored = await restoreUserLibrary();
   } catch (e) {
     // A broken database must not take the bundled library down with it.
     console.warn('Spinscope: user references unavailable', e);
   }
-  const t1 = performance.now();
   const bundledRefs = bundledReferences();
-  const all = [...bundledRefs, ...user.references];
-  const prepared = [...bundledRefs.map(() => undefined), ...user.prepared];
-  const key = libraryKey(all);
+  const library = (user: RestoredLibrary) => {
+    const all = [...bundledRefs, ...user.references];
+    return { user, all, key: libraryKey(bundledRefs, user) };
+  };
+  let { user, all, key } = library(restored ?? { references: [], prepared: [] });
   const prebuilt = keptIndexesFor(await kept, key);
+  // Without kept indexes the engine indexes every reference: their fingerprints are read now (records of the
+  // form before packs were packed by the read above).
+  if (!prebuilt && restored) ({ user, all, key } = library(await referenceStore().restore({ arrays: true })));
+  const t1 = performance.now();
+  const prepared = [...bundledRefs.map(() => undefined), ...user.prepared];
   const built = createEngine(all, { analyser: await analyser, prepared, ...(prebuilt ? { prebuilt } : {}) });
   if (!prebuilt) saveIndexes(key, built.indexes);
   const t2 = performance.now();
   const timings: LoadTimings = {
-    scriptMs, userMs: t1 - t0, packReadMs: user.readMs ?? 0, packDecodeMs: user.decodeMs ?? 0, engineMs: t2 - t1, indexesKept: Boolean(prebuilt), firstCheckMs: null, references: all.length, indexBytes: built.indexBytes,
+    scriptMs, userMs: t1 - t0, packReadMs: user.readMs ?? 0, packDecodeMs: user.decodeMs ?? 0, indexReadMs, engineMs: t2 - t1, indexesKept: Boolean(prebuilt), firstCheckMs: null, references: all.length, indexBytes: built.indexBytes,
   };
   const publish = () => {
     lastTimings = { ...timings };
@@ -105,7 +117,7 @@ async function build(): Promise<WorkerEngine> {
     // The user's texts stay in IndexedDB until a check needs one: a wake reads none of them.
     prepare: (page, options) => {
       firstStarted ??= performance.now();
-      return loadTexts(built.needs(page, options).map((i) => all[i]!));
+      return loadStored(built.needs(page, options).map((i) => all[i]!), 'texts');
     },
     check(page, options) {
       if (timings.firstCheckMs !== null) return built.check(page, options);

@@ -4,6 +4,7 @@
  */
 import { buildReference } from '../../core/index.ts';
 import { decodePack, entryBody, materialize, packEntry, PackError, prepare, restoreReferences, type PackEntry } from '../../core/pack/format.ts';
+import { joinSegment } from '../../core/pack/segment.ts';
 import type { Reference } from '../../core/types.ts';
 import { base64ToBytes, bytesToBase64 } from '../../shared/protocol/base64.ts';
 import { loadLearnedCap, saveLearnedCap } from '../../shared/storage/library-limits.ts';
@@ -130,11 +131,21 @@ async function recoverSetAside(): Promise<{ count: number; left: number }> {
   return { count: recovered.length, left: records.length - keys.length };
 }
 
+/** A pack set aside whole, or a stored segment set aside as its three records. */
+function packOf(v: unknown): (() => Uint8Array) | null {
+  if (v instanceof ArrayBuffer) return () => new Uint8Array(v);
+  const { head, arrays, texts } = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
+  if (!(head instanceof ArrayBuffer)) return null;
+  const bytes = (b: unknown) => (b instanceof ArrayBuffer ? new Uint8Array(b) : new Uint8Array(0));
+  return () => joinSegment(bytes(head), bytes(arrays), bytes(texts));
+}
+
 function recoverRecord(record: StoredRecord, analyser: Awaited<ReturnType<typeof sourceFreeAnalyser>>): Reference[] | null {
   const v = record.value;
-  if (v instanceof ArrayBuffer) {
+  const pack = packOf(v);
+  if (pack) {
     try {
-      return restoreReferences(decodePack(new Uint8Array(v)), 'user').references.map(materialize);
+      return restoreReferences(decodePack(pack()), 'user').references.map(materialize);
     } catch {
       return null;
     }

@@ -1,13 +1,13 @@
 /**
- * Where the user's references are kept: IndexedDB, as reference packs (pack-segments.ts), so that a wake
- * restores the library without fingerprinting anything and adding one reference rewrites one segment.
- * Records of earlier versions (one JSON record per reference) are packed on the first read. The store is
- * behind an interface so tests can put an in-memory one in its place.
+ * Where the user's references are kept: IndexedDB, as reference packs (pack-segments.ts) each stored in three
+ * records (core/pack/segment.ts), so that a wake restores the library without fingerprinting anything and
+ * reads only the segments' heads when the engine's kept indexes are valid, and adding one reference rewrites
+ * one segment. Records of earlier versions (one JSON record per reference) are packed on the first read;
+ * segments of the earlier stored form are split when the database is upgraded. The store is behind an
+ * interface so tests can put an in-memory one in its place.
  */
-import {
-  compressedTextLength, decodePack, encodePack, loadTexts, materialize, packEntry, PackError, restoreReferences, splitPack,
-  type PackEntry, type Prepared, type TextSource,
-} from '../../core/pack/format.ts';
+import { decodePack, encodePack, materialize, packEntry, PackError, restoreReferences, type PackEntry, type Prepared } from '../../core/pack/format.ts';
+import { decodeSegment, loadStored, splitSegment, storedBytes, type StoredPart } from '../../core/pack/segment.ts';
 import type { Reference } from '../../core/types.ts';
 import { applyChanges, planDelete, planPut, type SegmentChanges, type Segments } from './pack-segments.ts';
 
@@ -25,6 +25,11 @@ export interface SetAsideRecord extends StoredRecord {
 export interface RestoredLibrary {
   references: Reference[];
   prepared: (Prepared | undefined)[];
+  /**
+   * Names these references in order (each segment's key and head checksum), so that the engine's kept
+   * indexes can be matched to them without hashing every id; absent, the ids are hashed.
+   */
+  identity?: string;
   /** How long this worker took to read its packs from IndexedDB, and to check and decode them. */
   readMs?: number;
   decodeMs?: number;
@@ -39,8 +44,11 @@ export interface ReferenceStore {
   all(): Promise<StoredRecord[]>;
   /** Records of the form before packs, still to be checked and packed. */
   legacy(): Promise<StoredRecord[]>;
-  /** What a wake needs: the references with their fingerprints (records that cannot be read are skipped). */
-  restore(): Promise<RestoredLibrary>;
+  /**
+   * What a wake needs: the references (records that cannot be read are skipped). With `arrays`, their
+   * fingerprints and story keys are read too, for an engine that must index them again.
+   */
+  restore(options?: { arrays?: boolean }): Promise<RestoredLibrary>;
   get(id: string): Promise<unknown>;
   /** One transaction: every reference is stored, or (on any error, a full disk included) none is. */
   putAll(refs: readonly Reference[], options?: PutOptions): Promise<{ evicted: string[] }>;
@@ -79,14 +87,58 @@ const STORE = 'references';
 /** Unreadable records, kept (under their old keys) rather than deleted; added in version 2. */
 const SET_ASIDE = 'set-aside';
 /**
- * The library as pack segments keyed by segment number: each pack's index part (metadata, fingerprints,
- * offsets; what a wake reads) in PACKS, its texts in TEXTS (read when a check needs one); added in version 3.
+ * Version 3 kept each pack segment's index part (metadata, fingerprints, offsets) in PACKS, read whole on
+ * every wake; version 4 splits it into HEADS (metadata and offsets: what a wake reads) and ARRAYS
+ * (fingerprints and story keys: read when the indexes are built again). Texts stay in TEXTS (read when a
+ * check needs one). All keyed by segment number.
  */
 const PACKS = 'packs';
+const HEADS = 'pack-heads';
+const ARRAYS = 'pack-arrays';
 const TEXTS = 'pack-texts';
+const SEGMENT_STORES = [HEADS, ARRAYS, TEXTS];
 /** The engine's indexes over the whole library, kept between wakes (one record); added in version 3. */
 const INDEX_CACHE = 'index-cache';
-const DB_VERSION = 3;
+const DB_VERSION = 4;
+
+/**
+ * A segment of the version 3 form (its index part) as version 4 stores it. A segment that does not read is
+ * left to be set aside, its texts with it.
+ */
+export function upgradeSegment(value: unknown): { head: ArrayBuffer; arrays: ArrayBuffer } {
+  if (!(value instanceof ArrayBuffer)) throw new PackError('not a pack');
+  const { head, arrays } = splitSegment(new Uint8Array(value));
+  return { head: head.buffer as ArrayBuffer, arrays: arrays.buffer as ArrayBuffer };
+}
+
+/** Version 3 to 4, in the upgrade's own transaction: every segment split, or set aside whole. */
+function splitStoredPacks(db: IDBDatabase, tx: IDBTransaction): void {
+  const cursor = tx.objectStore(PACKS).openCursor();
+  cursor.onsuccess = () => {
+    const at = cursor.result;
+    if (!at) {
+      db.deleteObjectStore(PACKS);
+      return;
+    }
+    const key = at.key;
+    try {
+      const { head, arrays } = upgradeSegment(at.value);
+      tx.objectStore(HEADS).put(head, key);
+      tx.objectStore(ARRAYS).put(arrays, key);
+    } catch (e) {
+      const index = at.value as unknown;
+      const reason = e instanceof Error ? e.message : String(e);
+      const texts = tx.objectStore(TEXTS).get(key);
+      texts.onsuccess = () => {
+        // Kept as it was written: the index part and the texts joined again into one pack.
+        const whole = index instanceof ArrayBuffer && texts.result instanceof ArrayBuffer ? joined(new Uint8Array(index), new Uint8Array(texts.result)) : index;
+        tx.objectStore(SET_ASIDE).put({ value: whole, reason, at: Date.now() }, `pack-segment-${String(key)}`);
+        tx.objectStore(TEXTS).delete(key);
+      };
+    }
+    at.continue();
+  };
+}
 
 function indexedDbStore(): ReferenceStore {
   let opening: Promise<IDBDatabase> | null = null;
@@ -94,13 +146,11 @@ function indexedDbStore(): ReferenceStore {
   const open = (): Promise<IDBDatabase> => {
     opening ??= new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open(DB_NAME, DB_VERSION);
-      req.onupgradeneeded = () => {
+      req.onupgradeneeded = (ev) => {
         const db = req.result;
+        for (const name of [SET_ASIDE, ...SEGMENT_STORES, INDEX_CACHE]) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
         if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id' });
-        if (!db.objectStoreNames.contains(SET_ASIDE)) db.createObjectStore(SET_ASIDE);
-        if (!db.objectStoreNames.contains(PACKS)) db.createObjectStore(PACKS);
-        if (!db.objectStoreNames.contains(TEXTS)) db.createObjectStore(TEXTS);
-        if (!db.objectStoreNames.contains(INDEX_CACHE)) db.createObjectStore(INDEX_CACHE);
+        if (ev.oldVersion === 3) splitStoredPacks(db, req.transaction!);
       };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error ?? new Error('indexedDB open failed'));
@@ -134,69 +184,70 @@ function indexedDbStore(): ReferenceStore {
 
   /** Segments as read on this wake, kept in step with every write this worker makes. */
   let segments: Promise<Segments> | null = null;
+  /** Each held segment's head checksum, in step with `segments`. */
+  const headSums = new Map<number, number>();
 
-  /** The texts of one segment, read from TEXTS once a check needs one of them. */
-  const textSource = (key: number): TextSource => {
-    const source: TextSource = {
-      texts: null,
+  /** One record of a segment kept apart (its arrays or its texts), read from the store once it is needed. */
+  const storedPart = (store: string, key: number): StoredPart => {
+    const part: StoredPart = {
+      bytes: null,
       load: async () => {
-        const value = await transact([TEXTS], 'readonly', (tx) => {
-          const req = tx.objectStore(TEXTS).get(key);
+        const value = await transact([store], 'readonly', (tx) => {
+          const req = tx.objectStore(store).get(key);
           return () => req.result as unknown;
         });
-        if (!(value instanceof ArrayBuffer)) throw new PackError(`the texts of pack segment ${key} are missing`);
-        source.texts = new Uint8Array(value);
+        if (!(value instanceof ArrayBuffer)) throw new PackError(`the ${store === TEXTS ? 'texts' : 'fingerprints'} of pack segment ${key} are missing`);
+        part.bytes = new Uint8Array(value);
       },
     };
-    return source;
+    return part;
   };
 
-  /**
-   * Reads every segment's index part; one that fails its checksum is set aside whole (index and texts, as one
-   * pack) and the others load.
-   */
+  /** Moves unreadable segments, their three records as they were, to the set-aside store. */
+  const setAsideSegments = async (bad: readonly { key: number; reason: string }[]): Promise<void> => {
+    if (!bad.length) return;
+    console.warn('Spinscope: pack segments set aside:', bad.map((b) => `${b.key}: ${b.reason}`));
+    await transact([...SEGMENT_STORES, SET_ASIDE], 'readwrite', (tx) => {
+      for (const { key, reason } of bad) {
+        const records = SEGMENT_STORES.map((store) => tx.objectStore(store).get(key));
+        records[2]!.onsuccess = () => {
+          const [head, arrays, texts] = records.map((r) => r.result as unknown);
+          tx.objectStore(SET_ASIDE).put({ value: { head, arrays, texts }, reason, at: Date.now() }, `pack-segment-${key}`);
+          for (const store of SEGMENT_STORES) tx.objectStore(store).delete(key);
+        };
+        headSums.delete(key);
+      }
+      return () => undefined;
+    });
+  };
+
+  /** Reads every segment's head; one that fails its checksum is set aside whole and the others load. */
   let readMs = 0;
   let decodeMs = 0;
   const loadSegments = async (): Promise<Segments> => {
     const t0 = performance.now();
-    const read = await transact([PACKS], 'readonly', (tx) => {
-      const keys = tx.objectStore(PACKS).getAllKeys();
-      const values = tx.objectStore(PACKS).getAll();
+    const read = await transact([HEADS], 'readonly', (tx) => {
+      const keys = tx.objectStore(HEADS).getAllKeys();
+      const values = tx.objectStore(HEADS).getAll();
       return () => ({ keys: keys.result as number[], values: values.result as unknown[] });
     });
     const t1 = performance.now();
     const loaded: Segments = new Map();
-    const bad: SetAsideRecord[] = [];
+    const bad: { key: number; reason: string }[] = [];
     read.keys.forEach((key, i) => {
       const value = read.values[i];
       try {
         if (!(value instanceof ArrayBuffer)) throw new PackError('not a pack');
-        loaded.set(key, decodePack(new Uint8Array(value), textSource(key)).entries);
+        const decoded = decodeSegment(new Uint8Array(value), storedPart(ARRAYS, key), storedPart(TEXTS, key));
+        loaded.set(key, decoded.entries);
+        headSums.set(key, decoded.checksum);
       } catch (e) {
-        bad.push({ key: `pack-segment-${key}`, value, reason: e instanceof Error ? e.message : String(e) });
+        bad.push({ key, reason: e instanceof Error ? e.message : String(e) });
       }
     });
     readMs = t1 - t0;
     decodeMs = performance.now() - t1;
-    if (bad.length) {
-      console.warn('Spinscope: pack segments set aside:', bad.map((b) => `${String(b.key)}: ${b.reason}`));
-      const segmentOf = (b: SetAsideRecord) => Number(String(b.key).slice('pack-segment-'.length));
-      const texts = await Promise.all(bad.map(async (b) => {
-        const source = textSource(segmentOf(b));
-        await source.load().catch(() => undefined);
-        return source.texts;
-      }));
-      await transact([PACKS, TEXTS, SET_ASIDE], 'readwrite', (tx) => {
-        bad.forEach((b, i) => {
-          // Kept as it was written: the index part and the texts joined again into one pack.
-          const whole = b.value instanceof ArrayBuffer && texts[i] ? joined(new Uint8Array(b.value), texts[i]!) : b.value;
-          tx.objectStore(SET_ASIDE).put({ value: whole, reason: b.reason, at: Date.now() }, b.key);
-          tx.objectStore(PACKS).delete(segmentOf(b));
-          tx.objectStore(TEXTS).delete(segmentOf(b));
-        });
-        return () => undefined;
-      });
-    }
+    await setAsideSegments(bad);
     return loaded;
   };
 
@@ -208,23 +259,38 @@ function indexedDbStore(): ReferenceStore {
     return segments;
   };
 
+  /** Reads every segment's arrays; a segment whose arrays fail their checksum is set aside. */
+  const withArrays = async (): Promise<Segments> => {
+    const held = await current();
+    const bad: { key: number; reason: string }[] = [];
+    await Promise.all([...held].map(([key, entries]) => loadStored(entries, 'arrays').catch((e: unknown) => {
+      if (!(e instanceof PackError)) throw e;
+      bad.push({ key, reason: e.message });
+    })));
+    await setAsideSegments(bad);
+    for (const { key } of bad) held.delete(key);
+    return held;
+  };
+
+  /** Reads what is kept apart of these entries, for writing them again whole. */
+  const loadWhole = async (entries: readonly PackEntry[]): Promise<void> => {
+    await Promise.all([loadStored(entries, 'texts'), loadStored(entries, 'arrays')]);
+  };
+
   /** Writes the changed segments (and deletes legacy records by id) in one transaction. */
   const commit = async (changes: SegmentChanges, legacyDeletes: readonly IDBValidKey[] = []): Promise<void> => {
-    // A segment rewritten is encoded again from its texts: those kept apart are read first.
-    await loadTexts([...changes.write.values()].flat());
+    // A segment rewritten is encoded again whole: what is kept apart is read first.
+    await loadWhole([...changes.write.values()].flat());
     const encoded = [...changes.write].map(([key, entries]) => [key, encodePack(entries)] as const);
+    const stored = encoded.map(([key, bytes]) => [key, splitSegment(bytes)] as const);
     const held = await current();
-    await transact([PACKS, TEXTS, STORE, INDEX_CACHE], 'readwrite', (tx) => {
-      const packs = tx.objectStore(PACKS);
-      for (const [key, bytes] of encoded) {
-        const { index, texts } = splitPack(bytes);
-        packs.put(index.buffer, key);
+    await transact([...SEGMENT_STORES, STORE, INDEX_CACHE], 'readwrite', (tx) => {
+      for (const [key, { head, arrays, texts }] of stored) {
+        tx.objectStore(HEADS).put(head.buffer, key);
+        tx.objectStore(ARRAYS).put(arrays.buffer, key);
         tx.objectStore(TEXTS).put(texts.buffer, key);
       }
-      for (const key of changes.remove) {
-        packs.delete(key);
-        tx.objectStore(TEXTS).delete(key);
-      }
+      for (const key of changes.remove) for (const store of SEGMENT_STORES) tx.objectStore(store).delete(key);
       for (const key of legacyDeletes) tx.objectStore(STORE).delete(key);
       // The indexes no longer describe the library: dropped in the same transaction as the change.
       tx.objectStore(INDEX_CACHE).clear();
@@ -232,20 +298,21 @@ function indexedDbStore(): ReferenceStore {
     });
     // The written bytes are what later writes rebuild from, as a fresh wake would read them.
     applyChanges(held, { ...changes, write: new Map(encoded.map(([key, bytes]) => [key, decodePack(bytes).entries])) });
+    for (const key of changes.remove) headSums.delete(key);
+    for (const [key, { head }] of stored) headSums.set(key, new DataView(head.buffer).getUint32(12, true));
   };
 
   const allEntries = async (): Promise<PackEntry[]> => {
     const entries = [...(await current()).values()].flat();
-    await loadTexts(entries);
+    await loadWhole(entries);
     return entries;
   };
 
   const packedRecords = async (): Promise<StoredRecord[]> => {
     const out: StoredRecord[] = [];
-    await allEntries();
-    for (const entries of (await current()).values()) {
-      for (const r of restoreReferences({ entries, currentScheme: true }).references) out.push({ key: r.id, value: materialize(r) });
-    }
+    const entries = [...(await current()).values()].flat();
+    await loadStored(entries, 'texts');
+    for (const r of restoreReferences({ entries, currentScheme: true }).references) out.push({ key: r.id, value: materialize(r) });
     return out;
   };
 
@@ -266,21 +333,23 @@ function indexedDbStore(): ReferenceStore {
   return {
     all: async () => [...(await legacyRecords()), ...(await packedRecords())],
     legacy: legacyRecords,
-    restore: async () => {
+    restore: async (options = {}) => {
       const references: Reference[] = [];
       const prepared: Prepared[] = [];
-      for (const entries of (await current()).values()) {
+      const identity: string[] = [];
+      for (const [key, entries] of await (options.arrays ? withArrays() : current())) {
         const restored = restoreReferences({ entries, currentScheme: true }, 'user');
         references.push(...restored.references);
         prepared.push(...restored.prepared);
+        identity.push(`${key}:${headSums.get(key)!.toString(16)}`);
       }
-      return { references, prepared, readMs, decodeMs };
+      return { references, prepared, identity: identity.join(','), readMs, decodeMs };
     },
     get: async (id) => {
       for (const entries of (await current()).values()) {
         const entry = entries.find((e) => e.meta.id === id);
         if (!entry) continue;
-        await loadTexts([entry]);
+        await loadStored([entry], 'texts');
         return materialize(restoreReferences({ entries: [entry], currentScheme: true }).references[0]!);
       }
       return transact([STORE], 'readonly', (tx) => {
@@ -333,17 +402,10 @@ function indexedDbStore(): ReferenceStore {
       }),
     storedBytes: async () => {
       let bytes = 0;
-      for (const entries of (await current()).values()) bytes += encodedSize(entries);
+      for (const entries of (await current()).values()) for (const e of entries) bytes += storedBytes(e);
       return bytes;
     },
   };
-}
-
-/** Size of a segment as stored, near enough, without encoding it again (the small deflated metadata left out). */
-function encodedSize(entries: readonly PackEntry[]): number {
-  let n = 0;
-  for (const e of entries) n += 12 + 4 * (e.prints.length + e.keys.length) + compressedTextLength(e);
-  return n;
 }
 
 function joined(a: Uint8Array, b: Uint8Array): ArrayBuffer {

@@ -15,8 +15,8 @@
  * Numbers are little-endian (every browser and Node platform), so the arrays are read as typed-array views
  * in place. Each body is compressed alone: a check reads only the few bodies it aligns, never the whole
  * library. The CRC covers all but the bodies' data, which carry their own checksum, checked when a body is
- * read (checkBodies reads them all): a wake checks 7 MB of a 10,000-reference pack, not 23. The metadata
- * is left uncompressed: inflating it cost a wake more than reading the 2 MB it saves.
+ * read (checkBodies reads them all). The metadata is left uncompressed: inflating it cost a wake more than
+ * reading the 2 MB it saves. The extension stores a pack in three parts (segment.ts).
  */
 import { strFromU8, strToU8, unzlibSync, zlibSync } from 'fflate';
 import { fingerprints, IMMUTABLE_GRAM, STOPWORD_GRAM, WINNOW_WINDOW } from '../match/fingerprint.ts';
@@ -27,7 +27,7 @@ import { adler32, crc32 } from './checksums.ts';
 
 export const PACK_MAGIC = 'SPSCPACK';
 export const PACK_VERSION = 1;
-const HEADER = 20;
+export const HEADER = 20;
 
 /**
  * What the stored fingerprints were made with: a pack from another scheme still restores its texts, but
@@ -112,148 +112,86 @@ export interface DecodedPack {
   currentScheme: boolean;
 }
 
-/**
- * Where the texts of a pack kept apart from the rest (the extension's store) are: loaded when a check needs
- * one, so that a wake reads the index and metadata, not every text.
- */
-export interface TextSource {
-  texts: Uint8Array | null;
-  load(): Promise<void>;
-}
-
 /** One of a pack's per-reference arrays: reference i owns data[offsets[i]..offsets[i+1]). */
-interface PackedArrays {
+export interface PackedArrays {
   offsets: Uint32Array;
   data: Uint32Array;
 }
 
-/** What the entries of one decoded segment share: its arrays and where its texts are. */
-interface SegmentParts {
-  prints: PackedArrays;
-  keys: PackedArrays;
-  bodyOffsets: Uint32Array;
-  source: TextSource;
+/** Where each part of a pack starts (byte positions), every offset bounded and the checksum verified. */
+export interface PackLayout {
+  n: number;
+  metaLength: number;
+  /** Offsets, then data, of the fingerprints and of the story keys; then the bodies' offsets. */
+  printsAt: number;
+  keysAt: number;
+  bodiesAt: number;
+  /** End of the checksummed part: the bodies' data follow. */
+  end: number;
 }
 
-/**
- * A packed reference whose text lives in a TextSource. Its arrays are cut from the segment's when first
- * read: a wake that restores the engine's kept indexes reads none of them.
- */
-class EntryWithTextApart implements PackEntry {
-  constructor(
-    readonly meta: ReferenceMeta,
-    private readonly parts: SegmentParts,
-    private readonly at: number,
-  ) {}
-
-  get prints(): Uint32Array {
-    const { offsets, data } = this.parts.prints;
-    return data.subarray(offsets[this.at]!, offsets[this.at + 1]!);
-  }
-
-  get keys(): Uint32Array {
-    const { offsets, data } = this.parts.keys;
-    return data.subarray(offsets[this.at]!, offsets[this.at + 1]!);
-  }
-
-  get source(): TextSource {
-    return this.parts.source;
-  }
-
-  get textLength(): number {
-    return this.parts.bodyOffsets[this.at + 1]! - this.parts.bodyOffsets[this.at]!;
-  }
-
-  get deflatedBody(): Uint8Array {
-    const texts = this.parts.source.texts;
-    const to = this.parts.bodyOffsets[this.at + 1]!;
-    if (!texts || to > texts.length) throw new PackError(`the text of ${this.meta.id} is not loaded`);
-    return texts.subarray(this.parts.bodyOffsets[this.at]!, to);
-  }
-}
-
-/** Splits an encoded pack into what a wake reads (checksummed: header, metadata, arrays, offsets) and its texts. */
-export function splitPack(bytes: Uint8Array): { index: Uint8Array; texts: Uint8Array } {
-  const end = indexEnd(bytes);
-  return { index: bytes.slice(0, end), texts: bytes.slice(end) };
-}
-
-/** Where the checksummed part ends, found from the arrays' offsets, each bounded before it is used. */
-function indexEnd(bytes: Uint8Array): number {
+export function packLayout(bytes: Uint8Array): PackLayout {
   if (bytes.length < HEADER + 4 || strFromU8(bytes.subarray(0, 8)) !== PACK_MAGIC) throw new PackError('not a Spinscope reference pack');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint16(8, true);
   if (version !== PACK_VERSION) throw new PackError(`pack version ${version} is not supported (this version reads ${PACK_VERSION})`);
   const n = view.getUint32(16, true);
+  const metaLength = view.getUint32(HEADER, true);
   const damaged = () => new PackError('the pack is damaged (its checksum does not match)');
-  let end = (HEADER + 4 + view.getUint32(HEADER, true) + 3) & ~3;
+  const starts: number[] = [];
+  let end = (HEADER + 4 + metaLength + 3) & ~3;
   for (let section = 0; section < 3; section++) {
     if (end + 4 * (n + 1) > bytes.length) throw damaged();
+    starts.push(end);
     end += 4 * (n + 1) + (section < 2 ? 4 * view.getUint32(end + 4 * n, true) : 0);
   }
   if (end > bytes.length || view.getUint32(12, true) !== crc32(bytes.subarray(16, end))) throw damaged();
-  return end;
+  return { n, metaLength, printsAt: starts[0]!, keysAt: starts[1]!, bodiesAt: starts[2]!, end };
 }
 
-/**
- * Reads a pack, refusing anything that is not a whole, unaltered pack of a version this code knows. With a
- * text source, `input` is the index part of a split pack and the texts are read from the source when needed.
- */
-export function decodePack(input: Uint8Array, textsApart?: TextSource): DecodedPack {
-  // Typed-array views need 4-byte alignment: a pack read at an odd offset is copied once.
-  const bytes = input.byteOffset % 4 ? input.slice() : input;
-  const end = indexEnd(bytes);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const n = view.getUint32(16, true);
-  const metaLength = view.getUint32(HEADER, true);
+/** The references' metadata of a pack (or a stored segment), each record checked. */
+export function parseMetadata(json: Uint8Array, n: number): { metas: ReferenceMeta[]; currentScheme: boolean } {
   let header: { scheme?: unknown; references?: unknown };
   try {
-    header = JSON.parse(strFromU8(bytes.subarray(HEADER + 4, HEADER + 4 + metaLength))) as typeof header;
+    header = JSON.parse(strFromU8(json)) as typeof header;
   } catch {
     throw new PackError('the pack is damaged (its metadata cannot be read)');
   }
   const metas = header.references;
   if (!Array.isArray(metas) || metas.length !== n || !metas.every(isMeta)) throw new PackError('the pack is damaged (bad reference metadata)');
-  let at = (HEADER + 4 + metaLength + 3) & ~3;
-  const readArrays = (): PackedArrays => {
-    const offsets = new Uint32Array(bytes.buffer, bytes.byteOffset + at, n + 1);
-    const length = offsets[n]!;
-    at += 4 * (n + 1);
-    if (!ascending(offsets)) throw new PackError('the pack is damaged (bad offsets)');
-    const data = new Uint32Array(bytes.buffer, bytes.byteOffset + at, length);
-    at += 4 * length;
-    return { offsets, data };
+  return { metas, currentScheme: header.scheme === FINGERPRINT_SCHEME };
+}
+
+/** Offsets at `at` (n+1 of them, ascending from 0), bounded by `limit` entries of the data they index. */
+export function readOffsets(bytes: Uint8Array, at: number, n: number, limit = Infinity): Uint32Array {
+  const offsets = new Uint32Array(bytes.buffer, bytes.byteOffset + at, n + 1);
+  if (!ascending(offsets) || offsets[n]! > limit) throw new PackError('the pack is damaged (bad offsets)');
+  return offsets;
+}
+
+/** Reads a pack, refusing anything that is not a whole, unaltered pack of a version this code knows. */
+export function decodePack(input: Uint8Array): DecodedPack {
+  // Typed-array views need 4-byte alignment: a pack read at an odd offset is copied once.
+  const bytes = input.byteOffset % 4 ? input.slice() : input;
+  const layout = packLayout(bytes);
+  const { n } = layout;
+  const { metas, currentScheme } = parseMetadata(bytes.subarray(HEADER + 4, HEADER + 4 + layout.metaLength), n);
+  const readArrays = (at: number): PackedArrays => {
+    const offsets = readOffsets(bytes, at, n);
+    return { offsets, data: new Uint32Array(bytes.buffer, bytes.byteOffset + at + 4 * (n + 1), offsets[n]!) };
   };
-  const prints = readArrays();
-  const keys = readArrays();
-  const bodyOffsets = new Uint32Array(bytes.buffer, bytes.byteOffset + at, n + 1);
-  const bodies = bytes.subarray(end);
-  if (!ascending(bodyOffsets) || (textsApart ? end !== bytes.length : bodyOffsets[n] !== bodies.length)) throw new PackError('the pack is damaged (bad offsets)');
-  const parts = textsApart ? { prints, keys, bodyOffsets, source: textsApart } : null;
-  const entries = (metas as ReferenceMeta[]).map((meta, i): PackEntry => parts
-    ? new EntryWithTextApart(meta, parts, i)
-    : {
-      meta,
-      prints: prints.data.subarray(prints.offsets[i]!, prints.offsets[i + 1]!),
-      keys: keys.data.subarray(keys.offsets[i]!, keys.offsets[i + 1]!),
-      deflatedBody: bodies.subarray(bodyOffsets[i]!, bodyOffsets[i + 1]!),
-    });
-  return { entries, currentScheme: header.scheme === FINGERPRINT_SCHEME };
-}
-
-/** Loads the texts kept apart of these references (those a check is about to read) or pack entries. */
-export async function loadTexts(items: readonly (Reference | PackEntry)[]): Promise<void> {
-  const sources = new Set<TextSource>();
-  for (const item of items) {
-    const entry = 'meta' in item ? item : packedBodies.get(item);
-    if (entry instanceof EntryWithTextApart && !entry.source.texts) sources.add(entry.source);
-  }
-  await Promise.all([...sources].map((s) => s.load()));
-}
-
-/** Bytes of an entry's compressed text, known without loading a text kept apart. */
-export function compressedTextLength(entry: PackEntry): number {
-  return entry instanceof EntryWithTextApart ? entry.textLength : entry.deflatedBody.length;
+  const prints = readArrays(layout.printsAt);
+  const keys = readArrays(layout.keysAt);
+  const bodies = bytes.subarray(layout.end);
+  const bodyOffsets = readOffsets(bytes, layout.bodiesAt, n);
+  if (bodyOffsets[n] !== bodies.length) throw new PackError('the pack is damaged (bad offsets)');
+  const entries = metas.map((meta, i): PackEntry => ({
+    meta,
+    prints: prints.data.subarray(prints.offsets[i]!, prints.offsets[i + 1]!),
+    keys: keys.data.subarray(keys.offsets[i]!, keys.offsets[i + 1]!),
+    deflatedBody: bodies.subarray(bodyOffsets[i]!, bodyOffsets[i + 1]!),
+  }));
+  return { entries, currentScheme };
 }
 
 function ascending(offsets: Uint32Array): boolean {
@@ -316,6 +254,11 @@ const PACKED_REFERENCE = {
     return body;
   },
 };
+
+/** The pack entry a restored reference reads its body from. */
+export function packedEntryOf(reference: Reference): PackEntry | undefined {
+  return packedBodies.get(reference);
+}
 
 function lazyReference(entry: PackEntry, origin?: Reference['origin']): Reference {
   const reference = Object.setPrototypeOf(origin ? { ...entry.meta, origin } : { ...entry.meta }, PACKED_REFERENCE) as Reference;

@@ -31,7 +31,11 @@ export class MemoryReferenceStore implements ReferenceStore {
 
   private packed = new Set<IDBValidKey>();
 
-  async restore(): Promise<RestoredLibrary> {
+  /** Whether each restore asked for the fingerprints too (a wake that must index them). */
+  restores: boolean[] = [];
+
+  async restore(options: { arrays?: boolean } = {}): Promise<RestoredLibrary> {
+    this.restores.push(Boolean(options.arrays));
     const references = [...this.records.values()].map((v) => structuredClone(v) as Reference);
     return { references, prepared: references.map(() => undefined) };
   }

@@ -5,9 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getEngine, invalidateEngine, loadTimings } from '../../../../src/background/library/library.ts';
 import { libraryPack } from '../../../../src/background/library/pack-library.ts';
 import { planDelete, planPut, SEGMENT_SIZE, type Segments } from '../../../../src/background/library/pack-segments.ts';
-import { setReferenceStore } from '../../../../src/background/library/reference-db.ts';
+import { setReferenceStore, upgradeSegment } from '../../../../src/background/library/reference-db.ts';
 import { addReference, learnFromPage } from '../../../../src/background/library/references.ts';
-import { encodePack, packEntry, type PackEntry } from '../../../../src/core/pack/format.ts';
+import { encodePack, entryBody, packEntry, packLayout, PackError, type PackEntry } from '../../../../src/core/pack/format.ts';
+import { decodeSegment, loadStored, type StoredPart } from '../../../../src/core/pack/segment.ts';
 import type { Reference } from '../../../../src/core/types.ts';
 import { base64ToBytes, bytesToBase64 } from '../../../../src/shared/protocol/base64.ts';
 import { loadLearnedCap } from '../../../../src/shared/storage/library-limits.ts';
@@ -57,6 +58,38 @@ describe('pack segments', () => {
   });
 });
 
+describe('a library stored by version 3 of the database', () => {
+  // Version 3 stored a segment as its index part (a pack up to its bodies' data) and its texts apart.
+  const pack = encodePack(seeds.slice(0, 4).map((s) => packEntry({ ...s, id: `user-${s.id}`, origin: 'user' })));
+  const { end } = packLayout(pack);
+  const index = pack.slice(0, end).buffer;
+  const texts = pack.slice(end);
+
+  it('is split into the head a wake reads and the arrays read when indexing, the same references in each', async () => {
+    const { head, arrays } = upgradeSegment(index);
+    let arraysRead = 0;
+    const part = (bytes: Uint8Array, count = false): StoredPart => {
+      const p: StoredPart = { bytes: null, load: async () => void (arraysRead += Number(count), (p.bytes = bytes)) };
+      return p;
+    };
+    const { entries, currentScheme } = decodeSegment(new Uint8Array(head), part(new Uint8Array(arrays), true), part(texts));
+    expect(currentScheme).toBe(true);
+    expect(entries.map((e) => e.meta.id)).toEqual(seeds.slice(0, 4).map((s) => `user-${s.id}`));
+    expect(arraysRead).toBe(0);
+    await Promise.all([loadStored(entries, 'arrays'), loadStored(entries, 'texts')]);
+    expect(arraysRead).toBe(1);
+    const before = seeds.slice(0, 4).map(packEntry);
+    expect(entries.map((e) => [[...e.prints], [...e.keys], entryBody(e)])).toEqual(before.map((e, i) => [[...e.prints], [...e.keys], seeds[i]!.body]));
+  });
+
+  it('refuses a damaged or foreign segment, which is then set aside', () => {
+    const damaged = new Uint8Array(index.slice(0));
+    damaged[end - 9]! ^= 4;
+    expect(() => upgradeSegment(damaged.buffer)).toThrow('the pack is damaged (its checksum does not match)');
+    expect(() => upgradeSegment({ id: 'user-x' })).toThrow(PackError);
+  });
+});
+
 let store: MemoryReferenceStore;
 beforeEach(() => {
   installFakeBrowser();
@@ -74,18 +107,22 @@ const pageCheck = (n: number) => ({
 });
 
 describe('a wake', () => {
-  it('reads the indexes kept by the last build, and builds them again once the library changed', async () => {
+  it('reads the indexes kept by the last build, and builds them again once the library changed, reading the fingerprints only then', async () => {
     await addReference({ title: 'Mine', text: SEED, source: 'Me', url: null, date: null });
     const wake = async () => {
       invalidateEngine();
+      store.restores = [];
       (await getEngine()).check({ text: SEED });
       return loadTimings()!;
     };
     expect((await wake()).indexesKept).toBe(false);
+    expect(store.restores).toEqual([false, true]);
     expect(store.cache).toBeDefined();
     const kept = await wake();
     expect(kept).toMatchObject({ indexesKept: true, references: 1 });
+    expect(store.restores).toEqual([false]);
     expect(kept.firstCheckMs).toBeTypeOf('number');
+    expect(kept.indexReadMs).toBeTypeOf('number');
     await addReference({ title: 'Another', text: `${SEED}\n\nMore.`, source: 'Me', url: 'https://example.com/2', date: null });
     expect(store.cache).toBeUndefined();
     expect(await wake()).toMatchObject({ indexesKept: false, references: 2 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../../src/core/index.ts';
-import { checkBodies, decodePack, loadTexts, materialize, splitPack, type TextSource, encodePack, packEntry, PackError, prepare, restoreReferences } from '../../../../src/core/pack/format.ts';
+import { checkBodies, decodePack, materialize, encodePack, packEntry, PackError, prepare, restoreReferences } from '../../../../src/core/pack/format.ts';
+import { decodeSegment, joinSegment, loadStored, splitSegment, storedBytes, type StoredPart } from '../../../../src/core/pack/segment.ts';
 import { loadSeedLibrary } from '../../../../src/node/library.ts';
 import { adler32, crc32 } from '../../../../src/core/pack/checksums.ts';
 import { spin } from '../../../support/spin.ts';
@@ -67,17 +68,42 @@ describe('reference packs', () => {
     expect(refusal(future)).toBe('pack version 2 is not supported (this version reads 1)');
   });
 
-  it('kept apart from their texts, restore without them and read them only when asked to', async () => {
-    const { index, texts } = splitPack(bytes);
-    let loads = 0;
-    const source: TextSource = { texts: null, load: async () => void (loads++, (source.texts = texts)) };
-    const { references } = restoreReferences(decodePack(index, source));
+  it('stored as head, arrays and texts, restore from the head alone and read the rest only when asked to', async () => {
+    const stored = splitSegment(bytes);
+    const loads = { arrays: 0, texts: 0 };
+    const part = (what: 'arrays' | 'texts', from: Uint8Array): StoredPart => {
+      const p: StoredPart = { bytes: null, load: async () => void (loads[what]++, (p.bytes = from)) };
+      return p;
+    };
+    const decoded = decodeSegment(stored.head, part('arrays', stored.arrays), part('texts', stored.texts));
+    const { references, prepared } = restoreReferences(decoded);
     expect(references.map((r) => r.id)).toEqual(seeds.map((s) => s.id));
+    expect(decoded.entries.map(storedBytes)).toEqual(decodePack(bytes).entries.map(storedBytes));
     expect(() => references[0]!.body).toThrow(`the text of ${seeds[0]!.id} is not loaded`);
-    await loadTexts([references[0]!, references[3]!]);
-    expect(loads).toBe(1);
+    expect(() => prepared[0]!.prints).toThrow(`the fingerprints of ${seeds[0]!.id} are not loaded`);
+    await loadStored([references[0]!, references[3]!], 'texts');
+    expect(loads).toEqual({ arrays: 0, texts: 1 });
     expect(references.map((r) => r.body)).toEqual(seeds.map((s) => s.body));
-    expect(() => decodePack(bytes, source)).toThrow('the pack is damaged (bad offsets)');
+    await loadStored(decoded.entries, 'arrays');
+    expect(prepared.map((p) => [...p.prints])).toEqual(seeds.map((s) => [...prepare(s.body).prints]));
+    expect(prepared.map((p) => [...p.keys])).toEqual(seeds.map((s) => [...prepare(s.body).keys]));
+    expect(joinSegment(stored.head, stored.arrays, stored.texts)).toEqual(bytes);
+  });
+
+  it('stored as head, arrays and texts, refuse each damaged record when it is read', async () => {
+    const stored = splitSegment(bytes);
+    const ready = (b: Uint8Array): StoredPart => ({ bytes: b, load: async () => undefined });
+    const head = stored.head.slice();
+    head[30]! ^= 1;
+    expect(() => decodeSegment(head, ready(stored.arrays), ready(stored.texts))).toThrow('the pack is damaged (its checksum does not match)');
+    const arrays = stored.arrays.slice();
+    arrays[7]! ^= 1;
+    const lazy: StoredPart = { bytes: null, load: async () => void (lazy.bytes = arrays) };
+    // The head alone reads; the damaged arrays are refused once loaded.
+    const { entries } = decodeSegment(stored.head, lazy, ready(stored.texts));
+    expect(entries.map((e) => e.meta.id)).toEqual(seeds.map((s) => s.id));
+    await expect(loadStored(entries, 'arrays')).rejects.toThrow('the pack is damaged (its fingerprints do not match their checksum)');
+    expect(() => splitSegment(bytes.subarray(0, 100))).toThrow(PackError);
   });
 
   it('read a pack at any byte offset', () => {
