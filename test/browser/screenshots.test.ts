@@ -222,6 +222,24 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
     }
   });
 
+  test('popup: an undecided rewrite', async () => {
+    // A real original from the web added as a reference, then its real rewrite read on another host: the two
+    // match, but no evidence says which is the reworded one, so no one is accused.
+    const source = await h.open(h.site.origin + '/real-pair/original', { colorScheme: scheme });
+    const adding = await h.openPopup(await h.tabId(source), { colorScheme: scheme });
+    await addReferenceFromPopup(adding);
+    await adding.close();
+    await source.close();
+    const page = await h.open(h.site.altOrigin + '/real-pair/copy', { colorScheme: scheme });
+    try {
+      const popup = await shootPopup(await h.tabId(page), `undecided-rewrite-${scheme}`, scheme);
+      expect(await popupWords(popup)).toBe(said('meaningUndecidedRewrite'));
+      await popup.close();
+    } finally {
+      await page.close();
+    }
+  });
+
   test('popup: a trusted site', async () => {
     // A spun copy on a site trusted from its popup, after the confirmation: information, not a warning.
     // The trust is taken back at the end, so that nothing after this test runs on a trusted site.

@@ -42,6 +42,7 @@ import {
   type Teaser,
   type SpaStory,
 } from './render.ts';
+import { loadRealPairs } from '../fixtures/real-pairs/corpus.ts';
 import { buildAdversary, type AdversaryPage } from './adversary.ts';
 import { buildHostile, hostileIndex, type HostilePage } from './hostile.ts';
 
@@ -281,6 +282,22 @@ export async function buildSite(): Promise<{
       () => blogPage(article, BLOG),
     );
   });
+
+  // A real rewrite found on the web next to its original (test/fixtures/real-pairs): with the original added
+  // as a reference, the copy is matched but neither side is shown to be the reworded one.
+  const pair = loadRealPairs().find((p) => p.id === 'spun-worldtodaynews-cnn-press-pen')!;
+  const pairArticle = (side: 0 | 1, slug: string, headline: string): Article => ({
+    slug, header: [], headline, headlineRepeated: false, byline: null, trailer: [],
+    body: pair.sides[side].text.split(/\n+/).filter(Boolean).map((text) => ({ kind: 'p' as const, text })),
+  });
+  add(
+    { path: '/real-pair/original', title: 'Inside the court: a reporter in the press pen', group: 'special', note: `A real original (${pair.sides[1].url}): add it as a reference, then read its rewrite`, expect: { verdicts: ['clean'], article: true } },
+    () => newsroomPage(pairArticle(1, 'press-pen', 'Inside the court: a reporter in the press pen'), NEWSROOM, related.slice(0, 6), 'By staff reporters'),
+  );
+  add(
+    { path: '/real-pair/copy', title: 'Inside the Supreme Court: a journalist with no electronics', group: 'special', note: `Its real rewrite (${pair.sides[0].url}): related, an undecided rewrite, once the original is a reference`, expect: { verdicts: ['clean', 'related'], article: true } },
+    () => blogPage(pairArticle(0, 'press-pen-copy', 'Inside the Supreme Court: a journalist with no electronics'), BLOG),
+  );
 
   for (const p of pages) if (p.group !== 'spun' && p.group !== 'reworded') related.push({ href: p.path, text: p.title });
 
