@@ -1,10 +1,11 @@
-import { paragraphs } from '../text/text.ts';
+import { paragraphs, wordCount } from '../text/text.ts';
 import type { BoilerplateHit, Span } from '../types.ts';
 import { TAIL_PARAGRAPHS, type BoilerplateRule } from './rule.ts';
 import { BOILERPLATE_RULES } from './rules.ts';
 import { findDate } from './dates.ts';
 import { onSite } from './site.ts';
 import { segments } from './segments.ts';
+import { FoldedText, requiredWords, type Required } from './prefilter.ts';
 
 /** What cleaning found in a text: metadata, boilerplate evidence, and the spans that are not article body. */
 export interface CleanedText {
@@ -34,17 +35,26 @@ function paraIndexOf(paras: readonly { span: Span }[], span: Span): number {
   return paras.findIndex((p) => p.span.start <= span.start && span.end <= p.span.end);
 }
 
-const compiled = new Map<BoilerplateRule, RegExp[]>();
-function regexes(rule: BoilerplateRule): RegExp[] {
+/** A rule's pattern with the words it cannot match without. */
+interface CompiledPattern {
+  regex: RegExp;
+  required: Required;
+}
+
+const compiled = new Map<BoilerplateRule, CompiledPattern[]>();
+function compiledPatterns(rule: BoilerplateRule): CompiledPattern[] {
   let list = compiled.get(rule);
-  if (!list) compiled.set(rule, (list = rule.patterns.map((p) => new RegExp(p, 'iu'))));
+  if (!list) compiled.set(rule, (list = rule.patterns.map((p) => ({ regex: new RegExp(p, 'iu'), required: requiredWords(p) }))));
   return list;
+}
+
+/** Whether any of the rule's patterns may match a text whose folded form (or a folded text around it) is given. */
+function mayMatch(rule: BoilerplateRule, folded: FoldedText): boolean {
+  return compiledPatterns(rule).some((p) => folded.holds(p.required));
 }
 
 /** A paragraph that ends like a sentence, closing quotes and brackets included ("… he said.”"). */
 const SENTENCE_END = /[.!?]["'”’»)\]]*$/;
-
-const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /** Where the page's own chrome may follow the article: paragraph positions that count as its tail. */
 interface Layout {
@@ -65,22 +75,26 @@ function atEdge(index: number, layout: Layout): boolean {
   return index <= layout.bodyStart || inTail(index, layout);
 }
 
-/** Whether one of the rule's patterns matches `text`; a footer crediting the page's own site does not count. */
-function patternMatches(rule: BoilerplateRule, text: string, url: string | null): boolean {
-  return regexes(rule).some((re) => {
-    const m = re.exec(text);
+/**
+ * Whether one of the rule's patterns matches `text`; a footer crediting the page's own site does not count.
+ * `folded` is the folded text or a text that holds it: a pattern whose words it lacks is not run.
+ */
+function patternMatches(rule: BoilerplateRule, text: string, folded: FoldedText, url: string | null): boolean {
+  return compiledPatterns(rule).some(({ regex, required }) => {
+    if (!folded.holds(required)) return false;
+    const m = regex.exec(text);
     if (!m) return false;
     const site = rule.offSite === undefined ? undefined : m[rule.offSite];
     return !(site && url && onSite(site, url));
   });
 }
 
-function ruleMatches(rule: BoilerplateRule, text: string, words: number, index: number, layout: Layout, url: string | null): boolean {
+function ruleMatches(rule: BoilerplateRule, text: string, folded: FoldedText, words: number, index: number, layout: Layout, url: string | null): boolean {
   if (rule.where === 'edge') return false;
   if (rule.where === 'tail' && !inTail(index, layout)) return false;
   if (rule.where === 'head' && index >= layout.bodyStart) return false;
   if (words > (rule.maxWords ?? DEFAULT_LINE_MAX_WORDS)) return false;
-  return patternMatches(rule, text, url);
+  return patternMatches(rule, text, folded, url);
 }
 
 export interface CleanOptions {
@@ -96,6 +110,7 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanedText
   const edgeRules = rules.filter((r) => r.where === 'edge');
   const paras = paragraphs(text);
   const words = paras.map((p) => wordCount(p.text));
+  const folded = paras.map((p) => new FoldedText(p.text));
   const excludedFlags = new Uint8Array(paras.length);
   const hits: BoilerplateHit[] = [];
   /** Spans inside paragraphs that edge rules found: a disclaimer glued to the last paragraph, not the paragraph. */
@@ -124,7 +139,7 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanedText
     if (w >= BODY_MIN_WORDS) lastLong = i;
   });
   const layout: Layout = { total: paras.length, bodyStart, lastLong };
-  const ruleAt = paras.map((p, i) => rules.find((r) => ruleMatches(r, p.text, words[i]!, i, layout, url)));
+  const ruleAt = paras.map((p, i) => rules.find((r) => ruleMatches(r, p.text, folded[i]!, words[i]!, i, layout, url)));
   for (let i = 0; i < bodyStart; i++) {
     const line = paras[i]!.text;
     if (ruleAt[i]) continue;
@@ -146,8 +161,11 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanedText
   let restFrom = paras.length;
   const findInSegments = (i: number) => {
     const para = paras[i]!;
+    // A part of the paragraph holds no word the whole paragraph lacks: rules it lacks words for are not tried.
+    const possible = edgeRules.filter((r) => mayMatch(r, folded[i]!));
+    if (!possible.length) return;
     for (const seg of segments(para.text)) {
-      const rule = edgeRules.find((r) => seg.words <= (r.maxWords ?? DEFAULT_LINE_MAX_WORDS) && patternMatches(r, seg.text, url));
+      const rule = possible.find((r) => seg.words <= (r.maxWords ?? DEFAULT_LINE_MAX_WORDS) && patternMatches(r, seg.text, folded[i]!, url));
       if (!rule) continue;
       const span = { start: para.span.start + seg.start, end: para.span.start + seg.end };
       hit(i, rule, span);

@@ -13,8 +13,15 @@ export interface WordPairs {
   b: number[];
 }
 
+/** Word sequences as small integers, one number per distinct word on both sides. */
+export interface InternedWords {
+  a: Int32Array;
+  b: Int32Array;
+  vocabulary: number;
+}
+
 /** Maps the words of both sequences to small integers, so that ranges can be counted in typed arrays. */
-function intern(a: readonly string[], b: readonly string[]): { a: Int32Array; b: Int32Array; vocabulary: number } {
+export function intern(a: readonly string[], b: readonly string[]): InternedWords {
   const ids = new Map<string, number>();
   const map = (words: readonly string[]) => {
     const out = new Int32Array(words.length);
@@ -29,8 +36,8 @@ function intern(a: readonly string[], b: readonly string[]): { a: Int32Array; b:
   return { a: ia, b: map(b), vocabulary: ids.size };
 }
 
-export function alignWords(words: readonly string[], otherWords: readonly string[]): WordPairs {
-  const { a, b, vocabulary } = intern(words, otherWords);
+/** Aligns two interned sequences (a part of them may be given: only equal numbers count as equal words). */
+export function alignWords({ a, b, vocabulary }: InternedWords): WordPairs {
   const counter = new RangeCounter(vocabulary);
   const pairs: number[] = []; // flattened (i, j)
   const stack: number[] = [0, a.length, 0, b.length];
@@ -59,8 +66,16 @@ export function alignWords(words: readonly string[], otherWords: readonly string
       lcs(a, b, aLo, aHi, bLo, bHi, pairs);
     }
   }
-  const order = Array.from({ length: pairs.length / 2 }, (_, k) => k).sort((x, y) => pairs[2 * x]! - pairs[2 * y]!);
-  return { a: order.map((k) => pairs[2 * k]!), b: order.map((k) => pairs[2 * k + 1]!) };
+  // Each position of `a` is paired at most once: placing the pairs by it sorts them.
+  const partner = new Int32Array(a.length).fill(-1);
+  for (let k = 0; k < pairs.length; k += 2) partner[pairs[k]!] = pairs[k + 1]!;
+  const out: WordPairs = { a: [], b: [] };
+  for (let i = 0; i < a.length; i++) {
+    if (partner[i]! < 0) continue;
+    out.a.push(i);
+    out.b.push(partner[i]!);
+  }
+  return out;
 }
 
 /** Counts word occurrences per range in arrays indexed by word id; a generation stamp avoids clearing them. */

@@ -1,4 +1,4 @@
-import { alignWords, type WordPairs } from './align-words.ts';
+import { alignWords, intern, type InternedWords, type WordPairs } from './align-words.ts';
 import { STOPWORDS } from '../text/stopwords.ts';
 import type { AlignedPassage, Alignment, Substitution } from '../types.ts';
 import type { Tokens } from '../text/text.ts';
@@ -44,8 +44,10 @@ export function align(
   const r: Side = { tokens: reference, text: referenceText, covered: new Uint8Array(reference.words.length) };
   const passages: AlignedPassage[] = [];
   const substitutions: Substitution[] = [];
+  // Words are numbered once for every pass.
+  const ids = intern(page.words, reference.words);
   for (let pass = 0; pass < rules.maxPasses; pass++) {
-    const found = passagesOf(remainingPairs(p, r), p, r, rules, passages, substitutions);
+    const found = passagesOf(remainingPairs(p, r, ids), p, r, rules, passages, substitutions);
     if (!found) break;
   }
   passages.sort((a, b) => a.page.start - b.page.start);
@@ -73,13 +75,29 @@ export function align(
 }
 
 /** Aligns the words no passage holds yet, and maps the pairs back to positions in the full texts. */
-function remainingPairs(p: Side, r: Side): WordPairs {
-  const pageIndex: number[] = [];
-  const referenceIndex: number[] = [];
-  p.covered.forEach((c, i) => c || pageIndex.push(i));
-  r.covered.forEach((c, j) => c || referenceIndex.push(j));
-  const pairs = alignWords(pageIndex.map((i) => p.tokens.words[i]!), referenceIndex.map((j) => r.tokens.words[j]!));
-  return { a: pairs.a.map((k) => pageIndex[k]!), b: pairs.b.map((k) => referenceIndex[k]!) };
+function remainingPairs(p: Side, r: Side, ids: InternedWords): WordPairs {
+  const page = uncovered(p.covered, ids.a);
+  const reference = uncovered(r.covered, ids.b);
+  const pairs = alignWords({ a: page.ids, b: reference.ids, vocabulary: ids.vocabulary });
+  for (let k = 0; k < pairs.a.length; k++) {
+    pairs.a[k] = page.at[pairs.a[k]!]!;
+    pairs.b[k] = reference.at[pairs.b[k]!]!;
+  }
+  return pairs;
+}
+
+/** The words no passage holds, as numbers, with their positions in the full text. */
+function uncovered(covered: Uint8Array, all: Int32Array): { ids: Int32Array; at: Int32Array } {
+  let n = 0;
+  for (let i = 0; i < covered.length; i++) if (!covered[i]) n++;
+  const ids = new Int32Array(n);
+  const at = new Int32Array(n);
+  for (let i = 0, k = 0; i < covered.length; i++) {
+    if (covered[i]) continue;
+    ids[k] = all[i]!;
+    at[k++] = i;
+  }
+  return { ids, at };
 }
 
 /** Groups matched pairs into passages; adds the valid ones (and their substitutions). Returns how many. */

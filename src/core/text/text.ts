@@ -15,10 +15,12 @@ export interface Tokens {
   sentenceStart: Uint8Array;
 }
 
+// A word is what this pattern matches, searched from the start of the text:
+//   \p{N}+(?:[.,]\p{N}+)+ | [\p{L}\p{N}][\p{L}\p{N}\p{M}\u00AD\u200C\u200D]*(?:['’-][\p{L}\p{N}][\p{L}\p{N}\p{M}\u00AD\u200C\u200D]*)*
 // Numbers with digit groups ("175,000", "2.5") are one word; so are letters and digits with inner
 // apostrophes or hyphens ("Putin’s", "Biden-Putin"; "24/7" splits on '/').
 // Combining marks, soft hyphens and joiners stay inside a word ("café" written as e + accent, Devanagari).
-const WORD = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}][\p{L}\p{N}\p{M}\u00AD\u200C\u200D]*(?:['’\-][\p{L}\p{N}][\p{L}\p{N}\p{M}\u00AD\u200C\u200D]*)*/gu;
+// It is read character by character below: the same words without a match object per word.
 
 /** . ! ? : or a line break between two words starts a new sentence. */
 function breaksSentence(text: string, from: number, to: number): boolean {
@@ -45,6 +47,75 @@ function afterAbbreviation(previous: string, text: string, from: number, to: num
   return previous.length === 1 || ABBREVIATIONS.has(previous);
 }
 
+/** What a character is to the word pattern: a number, another letter, a mark or joiner inside a word, or none of these. */
+const OTHER = 1;
+const NUMBER = 2;
+const LETTER = 3;
+const INNER = 4;
+const IS_NUMBER = /^\p{N}$/u;
+const IS_LETTER = /^\p{L}$/u;
+const IS_INNER = /^[\p{M}\u00AD\u200C\u200D]$/u;
+
+function classify(char: string): number {
+  return IS_NUMBER.test(char) ? NUMBER : IS_LETTER.test(char) ? LETTER : IS_INNER.test(char) ? INNER : OTHER;
+}
+
+/** Classes of the UTF-16 code units read so far (0: not yet read), so that each is tested once per process. */
+const unitClass = new Uint8Array(0x10000);
+
+/** The class of the character at `i`, plus 8 when it takes two code units (outside the BMP). */
+function charAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return classify(text.slice(i, i + 2)) | 8;
+  }
+  return unitClass[c] || (unitClass[c] = classify(text[i]!));
+}
+
+const isStart = (k: number) => (k & 7) === NUMBER || (k & 7) === LETTER;
+const isInner = (k: number) => (k & 7) !== OTHER;
+
+/** The end of the run of word characters (letters, numbers, marks, joiners) from `i`. */
+function runEnd(text: string, i: number): number {
+  for (let k: number; i < text.length && isInner((k = charAt(text, i))); ) i += k & 8 ? 2 : 1;
+  return i;
+}
+
+/** The end of the run of numbers from `i`. */
+function numberEnd(text: string, i: number): number {
+  for (let k: number; i < text.length && ((k = charAt(text, i)) & 7) === NUMBER; ) i += k & 8 ? 2 : 1;
+  return i;
+}
+
+/**
+ * The end of the word that starts at `i` (whose class is `first`): the word pattern's match there. Its parts
+ * are greedy and what follows each may be empty, so the first way it matches is the one read forward here.
+ */
+function wordEnd(text: string, i: number, first: number): number {
+  if ((first & 7) === NUMBER) {
+    // A number with digit groups is tried first, as in the pattern; without a group it is an ordinary word.
+    let end = numberEnd(text, i);
+    let groups = 0;
+    for (;;) {
+      const c = text.charCodeAt(end);
+      if ((c !== 46 && c !== 44) || end + 1 >= text.length || (charAt(text, end + 1) & 7) !== NUMBER) break;
+      end = numberEnd(text, end + 1);
+      groups++;
+    }
+    if (groups) return end;
+  }
+  let end = runEnd(text, i + (first & 8 ? 2 : 1));
+  for (;;) {
+    const c = text.charCodeAt(end);
+    if ((c !== 39 && c !== 0x2019 && c !== 45) || end + 1 >= text.length) break;
+    const k = charAt(text, end + 1);
+    if (!isStart(k)) break;
+    end = runEnd(text, end + 1 + (k & 8 ? 2 : 1));
+  }
+  return end;
+}
+
 /** Tokenises `text`, skipping words inside `excluded` spans (sorted, non-overlapping). */
 export function tokenize(text: string, excluded: readonly Span[] = []): Tokens {
   const words: string[] = [];
@@ -55,11 +126,15 @@ export function tokenize(text: string, excluded: readonly Span[] = []): Tokens {
   let sentenceStart = new Uint8Array(256);
   let skip = 0;
   let previousEnd = 0;
-  const pattern = new RegExp(WORD);
-  for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
-    const raw = found[0];
-    const start = found.index;
-    const end = start + raw.length;
+  for (let i = 0; i < text.length; ) {
+    const first = charAt(text, i);
+    if (!isStart(first)) {
+      i += first & 8 ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    const end = wordEnd(text, i, first);
+    i = end;
     while (skip < excluded.length && excluded[skip]!.end <= start) skip++;
     const span = excluded[skip];
     if (span && span.start <= start && end <= span.end) continue;
@@ -70,6 +145,7 @@ export function tokenize(text: string, excluded: readonly Span[] = []): Tokens {
       capitalised = grow(capitalised);
       sentenceStart = grow(sentenceStart);
     }
+    const raw = text.slice(start, end);
     const lower = raw.toLowerCase();
     words.push(/[^\x00-\x7f]/.test(lower) ? wordForm(lower) : lower);
     starts[n] = start;
@@ -106,4 +182,22 @@ export function paragraphs(text: string): { text: string; span: Span }[] {
     out.push({ text: trimmed, span: { start, end: start + trimmed.length } });
   }
   return out;
+}
+
+/** Whether a UTF-16 code unit is white space as `\s` reads it. */
+export function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Runs of characters between white space: what splitting on `\s+` counts, without building the parts. */
+export function wordCount(text: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
 }

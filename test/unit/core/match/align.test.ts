@@ -1,6 +1,8 @@
 /** Alignment: how much of a page a reference explains, in which passages, and which phrases were swapped. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { align } from '../../../../src/core/match/align.ts';
+import { alignWords, intern } from '../../../../src/core/match/align-words.ts';
 import { tokenize } from '../../../../src/core/text/text.ts';
 
 const run = (page: string, reference: string) => align(tokenize(page), page, tokenize(reference), reference);
@@ -49,5 +51,26 @@ describe('align', () => {
   it('finds nothing between unrelated texts that share only function words', () => {
     const other = 'The recipe calls for two cups of flour and a pinch of salt, which should be mixed in the bowl with the butter.';
     expect(run(other, reference)).toMatchObject({ coverage: 0, passages: [], substitutions: [] });
+  });
+});
+
+describe('alignWords', () => {
+  it('pairs equal words only, in increasing order on both sides, each word at most once', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { maxLength: 60 }), fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { maxLength: 60 }), (x, y) => {
+        const pairs = alignWords(intern(x, y));
+        expect(pairs.a.length).toBe(pairs.b.length);
+        for (let k = 0; k < pairs.a.length; k++) {
+          expect(x[pairs.a[k]!]).toBe(y[pairs.b[k]!]);
+          if (k) expect(pairs.a[k]! > pairs.a[k - 1]! && pairs.b[k]! > pairs.b[k - 1]!).toBe(true);
+        }
+      }),
+      { numRuns: 500, seed: 3 },
+    );
+  });
+
+  it('aligns a copy with one word swapped around the swap', () => {
+    const pairs = alignWords(intern('the troops left the town on monday'.split(' '), 'the soldiers left the town on monday'.split(' ')));
+    expect(pairs).toEqual({ a: [0, 2, 3, 4, 5, 6], b: [0, 2, 3, 4, 5, 6] });
   });
 });

@@ -1,4 +1,5 @@
 /** Tokenising: the words every later stage counts, with offsets that must point back into the text. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { paragraphs, tokenize } from '../../../../src/core/text/text.ts';
 
@@ -40,5 +41,35 @@ describe('paragraphs', () => {
     const out = paragraphs(text);
     expect(out.map((p) => p.text)).toEqual(['First line.', 'Second.']);
     for (const p of out) expect(text.slice(p.span.start, p.span.end)).toBe(p.text);
+  });
+});
+
+describe('tokenize reads the word pattern character by character', () => {
+  // The pattern the tokeniser reads forward: every word it finds must be exactly this pattern's match.
+  const WORD = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}][\p{L}\p{N}\p{M}\u00AD\u200C\u200D]*(?:['’\-][\p{L}\p{N}][\p{L}\p{N}\p{M}\u00AD\u200C\u200D]*)*/gu;
+  const spans = (text: string) => [...text.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length]);
+  const found = (text: string) => {
+    const t = tokenize(text);
+    return Array.from(t.starts, (s, i) => [s, t.ends[i]]);
+  };
+
+  it('finds the same words as the pattern on the real pages and the seeds', async () => {
+    const { loadRealWeb } = await import('../../../fixtures/real-web/corpus.ts');
+    const { loadSeedLibrary } = await import('../../../../src/node/library.ts');
+    const texts = [...loadRealWeb().map((p) => p.text), ...(await loadSeedLibrary()).map((r) => r.body)];
+    for (const text of texts) expect(found(text)).toEqual(spans(text));
+  });
+
+  it('finds the same words as the pattern in any mix of numbers, letters, marks, joiners and separators', () => {
+    // Digits and letters of several scripts and planes, marks, joiners, soft hyphens, the separators the pattern
+    // names, lone surrogates and capitals whose lower case is longer.
+    const pieces = ['a', 'Z', '7', '٣', '𝟘', '𝐀', 'é', '\u0301', '\u0915', '\u093f', '\u00ad', '\u200c', '\u200d', "'", '’', '-', '.', ',', ' ', '\n', '/', '\ud800', '\udc00', 'İ', 'K', 'ß', 'Σ', '(', '!'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(found(text)).toEqual(spans(text));
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
   });
 });
