@@ -99,23 +99,32 @@ function markLeans(f: SwapFluency): { quotations: number; slips: number } {
   };
 }
 
-function meanRarity(substitutions: readonly Substitution[], side: 'page' | 'reference'): number {
+/** A swap with the rarity of each side, computed once: sorting and averaging read them many times. */
+interface RatedSwap {
+  swap: Substitution;
+  page: number;
+  reference: number;
+}
+
+const rate = (swaps: readonly Substitution[]): RatedSwap[] => swaps.map((swap) => ({ swap, page: phraseRarity(swap.page), reference: phraseRarity(swap.reference) }));
+
+function meanRarity(rated: readonly RatedSwap[], side: 'page' | 'reference'): number {
   let sum = 0;
-  for (const s of substitutions) sum += phraseRarity(s[side]);
-  return sum / substitutions.length;
+  for (const r of rated) sum += r[side];
+  return sum / rated.length;
 }
 
 /** Swaps shown to a reader beside the rarity reason. */
 const SHOWN_SWAPS = 3;
 
 /** The swaps that lean most the given way (page rarer, or page commoner): the words a reader is shown. */
-function telling(substitutions: readonly Substitution[], pageRarer: boolean): { page: string; reference: string }[] {
-  const lean = (s: Substitution) => (phraseRarity(s.page) - phraseRarity(s.reference)) * (pageRarer ? 1 : -1);
-  return substitutions
-    .filter((s) => lean(s) > 0)
+function telling(rated: readonly RatedSwap[], pageRarer: boolean): { page: string; reference: string }[] {
+  const lean = (r: RatedSwap) => (r.page - r.reference) * (pageRarer ? 1 : -1);
+  return rated
+    .filter((r) => lean(r) > 0)
     .sort((a, b) => lean(b) - lean(a))
     .slice(0, SHOWN_SWAPS)
-    .map((s) => ({ page: s.page, reference: s.reference }));
+    .map(({ swap }) => ({ page: swap.page, reference: swap.reference }));
 }
 
 /**
@@ -163,11 +172,12 @@ export function decideDirection(input: DirectionInput): DirectionEvidence {
   // Rarity only stands in for the swaps' context when the analyser's tables are missing: round trips make
   // words commoner and spinners rarer, so on real rewrites it pointed the wrong way more often than not.
   const words = input.swapFluency ? [] : input.substitutions.filter((s) => !swapsAName(s));
-  const pageRarity = words.length ? meanRarity(words, 'page') : null;
-  const referenceRarity = words.length ? meanRarity(words, 'reference') : null;
+  const rated = rate(words);
+  const pageRarity = rated.length ? meanRarity(rated, 'page') : null;
+  const referenceRarity = rated.length ? meanRarity(rated, 'reference') : null;
   if (pageRarity !== null && referenceRarity !== null) {
     const pageRarer = pageRarity >= referenceRarity;
-    add(w.rarityGap * (pageRarity - referenceRarity), { code: pageRarer ? 'swapsRarerOnPage' : 'swapsCommonerOnPage', swaps: telling(words, pageRarer) });
+    add(w.rarityGap * (pageRarity - referenceRarity), { code: pageRarer ? 'swapsRarerOnPage' : 'swapsCommonerOnPage', swaps: telling(rated, pageRarer) });
   }
   if (input.pageHasWarningBoilerplate) add(w.pageBoilerplate, { code: 'pageTelltale' });
   // A reference is known to be spun from the marks in its text; when both texts were judged, the marks
