@@ -43,9 +43,11 @@ export const handlers: WorkerHandlers = {
   'get-selection-result': () => getSelectionState(),
   'library-pack': (msg) => libraryPack(msg),
   'list-checked-tabs': async () => {
+    // A tab's state can outlive the tab for a moment (its removal is handled on another event): only open tabs count.
+    const open = new Set((await ext().tabs.query({})).map((tab) => tab.id));
     const out: CheckedTab[] = [];
     for (const [tabId, s] of await allTabStates()) {
-      if (s.status === 'checked' || s.status === 'error') out.push({ tabId, title: s.title, url: s.url });
+      if (open.has(tabId) && (s.status === 'checked' || s.status === 'error')) out.push({ tabId, title: s.title, url: s.url });
     }
     return out;
   },

@@ -240,6 +240,18 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
     }
   });
 
+  test('popup: a shared passage', async () => {
+    // Independent coverage that quotes one paragraph of a bundled reference: related, no one accused.
+    const page = await h.open(h.site.origin + '/special/shared-quote', { colorScheme: scheme });
+    try {
+      const popup = await shootPopup(await h.tabId(page), `shared-passage-${scheme}`, scheme);
+      expect(await popupWords(popup)).toBe(said('meaningRelatedShared'));
+      await popup.close();
+    } finally {
+      await page.close();
+    }
+  });
+
   test('popup: a trusted site', async () => {
     // A spun copy on a site trusted from its popup, after the confirmation: information, not a warning.
     // The trust is taken back at the end, so that nothing after this test runs on a trusted site.

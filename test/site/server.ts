@@ -283,6 +283,16 @@ export async function buildSite(): Promise<{
     );
   });
 
+  // Independent coverage that quotes one paragraph of a bundled reference word for word (both texts real, put
+  // together here): a shared passage, not a copy.
+  const quoting = independent[0]!;
+  const quoted = seeds.find((sd) => sd.id.startsWith('002'))!.body.filter((b) => b.kind === 'p').map((b) => b.text).sort((a, b) => b.length - a.length)[0]!;
+  const withQuote: Article = { ...quoting, slug: `${quoting.slug}-quoting`, body: [...quoting.body.slice(0, 2), { kind: 'p', text: `“${quoted}”` }, ...quoting.body.slice(2)] };
+  add(
+    { path: '/special/shared-quote', title: withQuote.headline, group: 'special', note: 'Independent coverage quoting one paragraph of a bundled reference: related, a shared passage', expect: { verdicts: ['related'], article: true } },
+    () => newsroomPage(withQuote, NEWSROOM, related.slice(0, 6), 'By staff reporters'),
+  );
+
   // A real rewrite found on the web next to its original (test/fixtures/real-pairs): with the original added
   // as a reference, the copy is matched but neither side is shown to be the reworded one.
   const pair = loadRealPairs().find((p) => p.id === 'spun-worldtodaynews-cnn-press-pen')!;
