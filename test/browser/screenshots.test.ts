@@ -252,6 +252,20 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
     }
   });
 
+  test('banner and popup: spun, no original known', async () => {
+    // A spun copy of an article in no library: the warning rests on the text's own marks, said as such.
+    const page = await h.open(h.site.altOrigin + '/special/spun-no-source', { colorScheme: scheme });
+    const tab = await h.tabId(page);
+    try {
+      expect(await h.waitBadge(tab, (t) => t === 'SPUN'), 'badge of a spun copy with no source').toBe('SPUN');
+      const popup = await shootPopup(tab, `spun-no-source-${scheme}`, scheme);
+      expect(await popupWords(popup)).toBe(said('meaningSpunNoSource'));
+      await popup.close();
+    } finally {
+      await page.close();
+    }
+  });
+
   test('popup: a trusted site', async () => {
     // A spun copy on a site trusted from its popup, after the confirmation: information, not a warning.
     // The trust is taken back at the end, so that nothing after this test runs on a trusted site.

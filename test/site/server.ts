@@ -293,6 +293,14 @@ export async function buildSite(): Promise<{
     () => newsroomPage(withQuote, NEWSROOM, related.slice(0, 6), 'By staff reporters'),
   );
 
+  // A spun copy of an article that is in no library: only its own text can betray it.
+  const orphan = unrelated.find((a) => a.slug === 'business-bakery-expansion')!;
+  const { article: orphanSpun } = spinArticle(orphan, 'spun-no-source', 0.3, 7);
+  add(
+    { path: '/special/spun-no-source', title: orphanSpun.headline, group: 'special', note: 'A 30 % spun copy of an article in no library: spun from its own text, no original known', expect: { verdicts: ['spun'], article: true } },
+    () => blogPage(orphanSpun, BLOG),
+  );
+
   // A real rewrite found on the web next to its original (test/fixtures/real-pairs): with the original added
   // as a reference, the copy is matched but neither side is shown to be the reworded one.
   const pair = loadRealPairs().find((p) => p.id === 'spun-worldtodaynews-cnn-press-pen')!;
