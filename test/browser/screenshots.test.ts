@@ -124,6 +124,28 @@ async function assertFitsPopup(popup: Page, state: string) {
 }
 
 describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
+  /** Opens a page, adds it to the references from its popup and closes both. */
+  async function addAsReference(url: string): Promise<void> {
+    const source = await h.open(url, { colorScheme: scheme });
+    const adding = await h.openPopup(await h.tabId(source), { colorScheme: scheme });
+    await addReferenceFromPopup(adding);
+    await adding.close();
+    await source.close();
+  }
+
+  /** Opens a page, shoots its popup and checks the popup's first words; `more` checks the open popup further. */
+  async function popupSays(url: string, name: string, key: string, more?: (popup: Page) => Promise<void>): Promise<void> {
+    const page = await h.open(url, { colorScheme: scheme });
+    try {
+      const popup = await shootPopup(await h.tabId(page), `${name}-${scheme}`, scheme);
+      expect(await popupWords(popup)).toBe(said(key));
+      await more?.(popup);
+      await popup.close();
+    } finally {
+      await page.close();
+    }
+  }
+
   test.each([
     ['spun', '/spun/seed-002', 'SPUN'],
     ['auto', '/scraped/seed-004', 'AUTO'],
@@ -174,11 +196,7 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
     // A verbatim copy needs an original in the library: one of the site's own articles, added from its popup
     // (the last one: the first one's spun copy is added below), then read on another host.
     const original = h.site.pages.filter((p) => p.group === 'original').at(-1)!;
-    const source = await h.open(h.site.origin + original.path, { colorScheme: scheme });
-    const adding = await h.openPopup(await h.tabId(source), { colorScheme: scheme });
-    await addReferenceFromPopup(adding);
-    await adding.close();
-    await source.close();
+    await addAsReference(h.site.origin + original.path);
     const page = await h.open(h.site.altOrigin + original.path, { colorScheme: scheme });
     try {
       const tab = await h.tabId(page);
@@ -190,66 +208,31 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
       await page.close();
     }
     // The original itself, now a reference: it says so, and accuses no one.
-    const own = await h.open(h.site.origin + original.path, { colorScheme: scheme });
-    try {
-      const popup = await shootPopup(await h.tabId(own), `own-reference-${scheme}`, scheme);
-      expect(await popupWords(popup)).toBe(said('meaningOwnReference'));
+    await popupSays(h.site.origin + original.path, 'own-reference', 'meaningOwnReference', async (popup) => {
       // Neither offered again as a reference nor linked to itself.
       expect(await popup.getByTestId('already-reference').count()).toBe(1);
       expect(await popup.getByTestId('add-reference').count()).toBe(0);
       expect(await popup.getByTestId('open-reference').count()).toBe(0);
-      await popup.close();
-    } finally {
-      await own.close();
-    }
+    });
   });
 
   test('popup: the original of a known spun copy', async () => {
     // The first original's spun copy, added from its popup as a reference, then the original read.
     const copy = h.site.pages.find((p) => p.group === 'reworded')!;
-    const source = await h.open(h.site.altOrigin + copy.path, { colorScheme: scheme });
-    const adding = await h.openPopup(await h.tabId(source), { colorScheme: scheme });
-    await addReferenceFromPopup(adding);
-    await adding.close();
-    await source.close();
-    const page = await h.open(h.site.origin + copy.path.replace('/reworded/', '/original/'), { colorScheme: scheme });
-    try {
-      const popup = await shootPopup(await h.tabId(page), `original-of-spun-${scheme}`, scheme);
-      expect(await popupWords(popup)).toBe(said('meaningRelatedOriginal'));
-      await popup.close();
-    } finally {
-      await page.close();
-    }
+    await addAsReference(h.site.altOrigin + copy.path);
+    await popupSays(h.site.origin + copy.path.replace('/reworded/', '/original/'), 'original-of-spun', 'meaningRelatedOriginal');
   });
 
   test('popup: an undecided rewrite', async () => {
     // A real original from the web added as a reference, then its real rewrite read on another host: the two
     // match, but no evidence says which is the reworded one, so no one is accused.
-    const source = await h.open(h.site.origin + '/real-pair/original', { colorScheme: scheme });
-    const adding = await h.openPopup(await h.tabId(source), { colorScheme: scheme });
-    await addReferenceFromPopup(adding);
-    await adding.close();
-    await source.close();
-    const page = await h.open(h.site.altOrigin + '/real-pair/copy', { colorScheme: scheme });
-    try {
-      const popup = await shootPopup(await h.tabId(page), `undecided-rewrite-${scheme}`, scheme);
-      expect(await popupWords(popup)).toBe(said('meaningUndecidedRewrite'));
-      await popup.close();
-    } finally {
-      await page.close();
-    }
+    await addAsReference(h.site.origin + '/real-pair/original');
+    await popupSays(h.site.altOrigin + '/real-pair/copy', 'undecided-rewrite', 'meaningUndecidedRewrite');
   });
 
   test('popup: a shared passage', async () => {
     // Independent coverage that quotes one paragraph of a bundled reference: related, no one accused.
-    const page = await h.open(h.site.origin + '/special/shared-quote', { colorScheme: scheme });
-    try {
-      const popup = await shootPopup(await h.tabId(page), `shared-passage-${scheme}`, scheme);
-      expect(await popupWords(popup)).toBe(said('meaningRelatedShared'));
-      await popup.close();
-    } finally {
-      await page.close();
-    }
+    await popupSays(h.site.origin + '/special/shared-quote', 'shared-passage', 'meaningRelatedShared');
   });
 
   test('banner and popup: spun, no original known', async () => {
@@ -292,26 +275,12 @@ describe.each(['light', 'dark'] as const)('screenshots (%s)', (scheme) => {
 
   // Pages with no verdict: not an article, a browser page, a page still being read.
   test('popup with no verdict: not an article', async () => {
-    const page = await h.open(h.site.origin + '/home', { colorScheme: scheme });
-    try {
-      const popup = await shootPopup(await h.tabId(page), `not-article-${scheme}`, scheme);
-      expect(await popupWords(popup)).toBe(said('stateNotArticle'));
-      await popup.close();
-    } finally {
-      await page.close();
-    }
+    await popupSays(h.site.origin + '/home', 'not-article', 'stateNotArticle');
   });
 
   test('popup with no verdict: not checked', async () => {
     // A browser's own page: no content script runs there.
-    const page = await h.open('about:blank', { colorScheme: scheme });
-    try {
-      const popup = await shootPopup(await h.tabId(page), `not-checked-${scheme}`, scheme);
-      expect(await popupWords(popup)).toBe(said('stateNotChecked'));
-      await popup.close();
-    } finally {
-      await page.close();
-    }
+    await popupSays('about:blank', 'not-checked', 'stateNotChecked');
   });
 
   test('popup with no verdict: checking', async () => {
