@@ -12,6 +12,7 @@ import type { CheckResult } from '../core/types.ts';
 import { VERDICTS, type Verdict } from '../core/vocabulary.ts';
 import { t } from '../shared/browser/i18n.ts';
 import { BANNER_CSS } from './banner-style.ts';
+import { closedHost, cssString } from './closed-host.ts';
 
 export interface BannerActions {
   details(): void;
@@ -45,9 +46,7 @@ export function bannerHost(): HTMLElement | null {
 
 export function showBanner(result: CheckResult, actions: BannerActions): void {
   removeBanner();
-  const el = document.createElement(HOST_TAG);
-  for (const [prop, value] of HOST_STYLE) el.style.setProperty(prop, value, 'important');
-  const root = el.attachShadow({ mode: 'closed' });
+  const { host: el, root } = closedHost(HOST_TAG, HOST_STYLE);
 
   const message = sentence(result.verdict);
   const details = t('bannerDetails');
@@ -134,13 +133,6 @@ export function removeBanner(): void {
 /** One sentence about the kind of warning; the reference and the evidence are in the popup only. */
 export function sentence(verdict: Verdict): string {
   return t(VERDICTS[verdict].banner ?? VERDICTS[verdict].label);
-}
-
-/** A CSS string literal: every character but letters, digits and spaces as a hex escape, so nothing can end it. */
-export function cssString(s: string): string {
-  let out = '"';
-  for (const ch of s) out += /[A-Za-z0-9 ]/.test(ch) ? ch : `\\${(ch.codePointAt(0) as number).toString(16)} `;
-  return out + '"';
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {

@@ -15,7 +15,7 @@
  */
 import { t } from '../shared/browser/i18n.ts';
 import { BANNER_COLOURS } from './banner-style.ts';
-import { cssString } from './banner.ts';
+import { closedHost, cssString } from './closed-host.ts';
 
 export interface SwapTip {
   /** The highlighted words in the page. */
@@ -68,7 +68,7 @@ const EDGE = 8;
 
 /** Everything of the tip, alive while highlights are shown. */
 interface State {
-  host: HTMLDivElement;
+  host: HTMLElement;
   box: HTMLDivElement;
   words: HTMLStyleElement;
   tips: SwapTip[];
@@ -87,9 +87,8 @@ let state: State | null = null;
 export function attachSwapTips(tips: SwapTip[], pageIsOriginal: boolean, focus: boolean): void {
   detachSwapTips();
   if (!tips.length) return;
-  const host = document.createElement('div');
-  for (const [prop, value] of HOST_STYLE) host.style.setProperty(prop, value, 'important');
-  const root = host.attachShadow({ mode: 'closed' });
+  // A plain <div>: a page can define a custom element for a new tag name and run its code in the host.
+  const { host, root } = closedHost('div', HOST_STYLE);
   const base = document.createElement('style');
   base.textContent = TIP_CSS;
   const words = document.createElement('style');

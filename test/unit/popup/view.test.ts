@@ -1,7 +1,8 @@
 /** What the popup and the banner say: tab states, the story card's names, the verdict lines. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CheckResult, Match } from '../../../src/core/types.ts';
-import { cssString, sentence } from '../../../src/content/banner.ts';
+import { sentence } from '../../../src/content/banner.ts';
+import { cssString } from '../../../src/content/closed-host.ts';
 import type { PageStatus } from '../../../src/shared/protocol/messages.ts';
 import type { TabState } from '../../../src/shared/protocol/state.ts';
 import { displayKeys } from '../../../src/popup/story-keys.ts';
