@@ -4,6 +4,7 @@
  * registers hangs off one AbortController so `detach()` stops it all.
  */
 import type { Runtime } from 'webextension-polyfill';
+import { wordCount } from '../core/text/text.ts';
 import type { CheckResult } from '../core/types.ts';
 import { MAX_DEPTH, MAX_ELEMENTS, MAX_PAGE_CHARS, MIN_ARTICLE_WORDS, copyForExtraction, extractFromCopy, isArticlePage, overLimits, type ExtractedArticle } from '../extract/index.ts';
 import { PageSlice } from '../extract/slice.ts';
@@ -161,7 +162,7 @@ export class PageController {
       if (slice.tooBig()) return this.settle(url, 'not-article', true);
       const read = slice.result();
       if (!(read.deepText || read.shadowText || overLimits(document))) return ordinary();
-      if ((read.text.match(/\S+/g)?.length ?? 0) < MIN_ARTICLE_WORDS) return this.settle(url, 'not-article');
+      if (wordCount(read.text) < MIN_ARTICLE_WORDS) return this.settle(url, 'not-article');
       const title = (document.title || body.querySelector('h1')?.textContent || '').replace(/\s+/g, ' ').trim();
       void this.send(url, { title, text: read.text, byline: null, siteName: null, excerpt: null }, true, signal);
     };

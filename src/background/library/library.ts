@@ -113,7 +113,6 @@ async function build(): Promise<WorkerEngine> {
   let firstStarted: number | null = null;
   return {
     ...built,
-    references: built.references,
     // The user's texts stay in IndexedDB until a check needs one: a wake reads none of them.
     prepare: (page, options) => {
       firstStarted ??= performance.now();

@@ -24,12 +24,7 @@ export interface SegmentChanges {
  * reader added by hand is never evicted, nor is anything added in this same call.
  */
 export function planPut(segments: Segments, added: readonly PackEntry[], learnedCap = Infinity): SegmentChanges {
-  const next = new Map<number, PackEntry[]>();
-  const ids = new Set(added.map((e) => e.meta.id));
-  for (const [key, entries] of segments) {
-    const kept = entries.filter((e) => !ids.has(e.meta.id));
-    if (kept.length !== entries.length) next.set(key, kept);
-  }
+  const next = withoutIds(segments, new Set(added.map((e) => e.meta.id)));
   const learned: { key: number; entry: PackEntry }[] = [];
   for (const [key, entries] of segments) {
     for (const entry of next.get(key) ?? entries) if (entry.meta.learned) learned.push({ key, entry });
@@ -60,12 +55,17 @@ export function planPut(segments: Segments, added: readonly PackEntry[], learned
 }
 
 export function planDelete(segments: Segments, id: string): SegmentChanges {
+  return settle(withoutIds(segments, new Set([id])), []);
+}
+
+/** The segments that hold one of `ids`, each without them. */
+function withoutIds(segments: Segments, ids: ReadonlySet<string>): Map<number, PackEntry[]> {
   const next = new Map<number, PackEntry[]>();
   for (const [key, entries] of segments) {
-    const kept = entries.filter((e) => e.meta.id !== id);
+    const kept = entries.filter((e) => !ids.has(e.meta.id));
     if (kept.length !== entries.length) next.set(key, kept);
   }
-  return settle(next, []);
+  return next;
 }
 
 function settle(next: Map<number, PackEntry[]>, evicted: string[]): SegmentChanges {

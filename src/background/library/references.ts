@@ -4,6 +4,7 @@ import type { Reference } from '../../core/types.ts';
 import { MAX_TEXT, STORAGE_FULL, type ContentMessage } from '../../shared/protocol/messages.ts';
 import { errorText } from '../../shared/protocol/messaging.ts';
 import { neutralise } from '../../core/text/bidi.ts';
+import { wordCount } from '../../core/text/text.ts';
 import { siteKeyForUrl } from '../../shared/sites/domains.ts';
 import { loadLearnedCap } from '../../shared/storage/library-limits.ts';
 import { MAX_LEARN_TOTAL, type Settings } from '../../shared/storage/settings.ts';
@@ -118,6 +119,6 @@ export function summarize(r: Reference): ReferenceSummary {
     url: r.url,
     origin: r.origin,
     role: r.role,
-    words: r.body.match(/\S+/g)?.length ?? 0,
+    words: wordCount(r.body),
   };
 }

@@ -6,7 +6,7 @@
 import { createSourceFreeAnalyser, decodeTables, type SourceFreeAnalyser } from '../../core/index.ts';
 import { ext } from '../../shared/browser/browser.ts';
 
-export const TABLES_PATH = 'data/source-free.bin';
+const TABLES_PATH = 'data/source-free.bin';
 
 let analyser: Promise<SourceFreeAnalyser | null> | null = null;
 

@@ -89,12 +89,13 @@ function patternMatches(rule: BoilerplateRule, text: string, folded: FoldedText,
   });
 }
 
-function ruleMatches(rule: BoilerplateRule, text: string, folded: FoldedText, words: number, index: number, layout: Layout, url: string | null): boolean {
+/** `fold` gives the paragraph's folded text, made only once a rule's place and length allow it to match. */
+function ruleMatches(rule: BoilerplateRule, text: string, fold: () => FoldedText, words: number, index: number, layout: Layout, url: string | null): boolean {
   if (rule.where === 'edge') return false;
   if (rule.where === 'tail' && !inTail(index, layout)) return false;
   if (rule.where === 'head' && index >= layout.bodyStart) return false;
   if (words > (rule.maxWords ?? DEFAULT_LINE_MAX_WORDS)) return false;
-  return patternMatches(rule, text, folded, url);
+  return patternMatches(rule, text, fold(), url);
 }
 
 export interface CleanOptions {
@@ -110,7 +111,9 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanedText
   const edgeRules = rules.filter((r) => r.where === 'edge');
   const paras = paragraphs(text);
   const words = paras.map((p) => wordCount(p.text));
-  const folded = paras.map((p) => new FoldedText(p.text));
+  // Most paragraphs are too long for any rule: their folded copy is never made.
+  const folded: (FoldedText | undefined)[] = [];
+  const foldedAt = (i: number) => (folded[i] ??= new FoldedText(paras[i]!.text));
   const excludedFlags = new Uint8Array(paras.length);
   const hits: BoilerplateHit[] = [];
   /** Spans inside paragraphs that edge rules found: a disclaimer glued to the last paragraph, not the paragraph. */
@@ -139,7 +142,7 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanedText
     if (w >= BODY_MIN_WORDS) lastLong = i;
   });
   const layout: Layout = { total: paras.length, bodyStart, lastLong };
-  const ruleAt = paras.map((p, i) => rules.find((r) => ruleMatches(r, p.text, folded[i]!, words[i]!, i, layout, url)));
+  const ruleAt = paras.map((p, i) => rules.find((r) => ruleMatches(r, p.text, () => foldedAt(i), words[i]!, i, layout, url)));
   for (let i = 0; i < bodyStart; i++) {
     const line = paras[i]!.text;
     if (ruleAt[i]) continue;
@@ -162,10 +165,10 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanedText
   const findInSegments = (i: number) => {
     const para = paras[i]!;
     // A part of the paragraph holds no word the whole paragraph lacks: rules it lacks words for are not tried.
-    const possible = edgeRules.filter((r) => mayMatch(r, folded[i]!));
+    const possible = edgeRules.filter((r) => mayMatch(r, foldedAt(i)));
     if (!possible.length) return;
     for (const seg of segments(para.text)) {
-      const rule = possible.find((r) => seg.words <= (r.maxWords ?? DEFAULT_LINE_MAX_WORDS) && patternMatches(r, seg.text, folded[i]!, url));
+      const rule = possible.find((r) => seg.words <= (r.maxWords ?? DEFAULT_LINE_MAX_WORDS) && patternMatches(r, seg.text, foldedAt(i), url));
       if (!rule) continue;
       const span = { start: para.span.start + seg.start, end: para.span.start + seg.end };
       hit(i, rule, span);

@@ -20,12 +20,12 @@ import {
 } from './format.ts';
 import type { Reference } from '../types.ts';
 
-export const SEGMENT_MAGIC = 'SPSCSEGM';
-export const SEGMENT_VERSION = 1;
+const SEGMENT_MAGIC = 'SPSCSEGM';
+const SEGMENT_VERSION = 1;
 const SEGMENT_HEADER = 24;
 
 /** The three records of a stored segment. */
-export interface StoredSegment {
+interface StoredSegment {
   head: Uint8Array;
   arrays: Uint8Array;
   texts: Uint8Array;
@@ -128,7 +128,7 @@ class StoredEntry implements PackEntry {
   /** Bytes this entry takes in the store, known from the head alone. */
   get storedBytes(): number {
     const span = (o: Uint32Array) => o[this.at + 1]! - o[this.at]!;
-    return 12 + 4 * (span(this.parts.printOffsets) + span(this.parts.keyOffsets)) + span(this.parts.bodyOffsets);
+    return entryBytes(span(this.parts.printOffsets), span(this.parts.keyOffsets), span(this.parts.bodyOffsets));
   }
 }
 
@@ -176,5 +176,8 @@ export async function loadStored(items: readonly (Reference | PackEntry)[], what
 
 /** Bytes an entry takes in the store, without reading what is kept apart. */
 export function storedBytes(entry: PackEntry): number {
-  return entry instanceof StoredEntry ? entry.storedBytes : 12 + 4 * (entry.prints.length + entry.keys.length) + entry.deflatedBody.length;
+  return entry instanceof StoredEntry ? entry.storedBytes : entryBytes(entry.prints.length, entry.keys.length, entry.deflatedBody.length);
 }
+
+/** Three offsets, the fingerprints and story keys (4 bytes each) and the compressed text. */
+const entryBytes = (prints: number, keys: number, bodyBytes: number) => 12 + 4 * (prints + keys) + bodyBytes;
