@@ -66,6 +66,8 @@ export const REASONS = {
   referenceLacksQuotations: {},
   pageHasMoreSlips: {},
   referenceHasMoreSlips: {},
+  pageHasMoreOfPhrases: {},
+  referenceHasMoreOfPhrases: {},
   swapsRarerOnPage: { swaps: 'swaps' },
   swapsCommonerOnPage: { swaps: 'swaps' },
   pageTelltale: {},

@@ -136,6 +136,13 @@ export interface SideMarks {
   pairs: number;
   /** Pairs of double quotation marks: a copy drops quotations, it rarely adds any. */
   quotations: number;
+  /**
+   * "of" phrases less possessives ("of the company" − "company's"): a copy that went through a language
+   * without English's possessive and noun compounds comes back with "of" in their place.
+   */
+  genitives: number;
+  /** Words of the side: the scale for genitives. */
+  words: number;
 }
 
 /** Swaps of an alignment judged in their context: on which side each reads worse; and each side's marks. */

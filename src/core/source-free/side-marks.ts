@@ -38,6 +38,16 @@ function brokenWords(tokens: Tokens, lexicon: Lexicon): number {
   return broken;
 }
 
+/** "of" less possessive "'s" (words are lower-cased, their apostrophe straightened). */
+function genitives(tokens: Tokens): number {
+  let count = 0;
+  for (const word of tokens.words) {
+    if (word === 'of') count++;
+    else if (word.endsWith("'s")) count--;
+  }
+  return count;
+}
+
 /**
  * The marks one side of an alignment carries whatever its smoothness. Two common words the model never saw
  * together are a grammar slip ("prices beaten changing", "with idea"): round trips make several, fluent
@@ -67,5 +77,5 @@ function countMarks(tokens: Tokens, text: string, lexicon: Lexicon): SideMarks {
     pairs++;
     if (lexicon.unigram(a) > S.commonWordLog10 && lexicon.unigram(b) > S.commonWordLog10 && lexicon.bigram(a, b) === null) slips++;
   });
-  return { slips, pairs, quotations: Math.floor(quotationMarks(tokens, text) / 2) };
+  return { slips, pairs, quotations: Math.floor(quotationMarks(tokens, text) / 2), genitives: genitives(tokens), words: tokens.words.length };
 }

@@ -57,7 +57,7 @@ describe('dev set at normal sensitivity', () => {
 });
 
 describe('real rewrites and fluent text (the repository\'s Apertium round trips of Brown corpus news)', () => {
-  // Floors from `npm run eval` on these 60 pairs (caught 45 of 60, 6 of 12 Spanish, no original blamed): they hold the measured
+  // Floors from `npm run eval` on these 60 pairs (caught 52 of 60, 11 of 12 Spanish, no original blamed): they hold the measured
   // level, with room for one pair; README, "Source-free evidence", gives the 500 fetched pairs too.
   const pairs = committedPairs();
   let rows: PairRow[];
@@ -68,9 +68,9 @@ describe('real rewrites and fluent text (the repository\'s Apertium round trips 
 
   it('catches most round trips with their original in the library, blaming the right side', () => {
     expect(sum('n')).toBe(60);
-    expect(sum('caught')).toBeGreaterThanOrEqual(44);
+    expect(sum('caught')).toBeGreaterThanOrEqual(51);
     expect(rows.find((r) => r.tool === 'apertium:eng-hbs')!.caught).toBe(12);
-    expect(rows.find((r) => r.tool === 'apertium:eng-spa')!.caught).toBeGreaterThanOrEqual(5);
+    expect(rows.find((r) => r.tool === 'apertium:eng-spa')!.caught).toBeGreaterThanOrEqual(10);
   });
 
   it('does not call the original the spun side', () => {

@@ -7,7 +7,7 @@ const swap = (reference: string, page: string): Substitution => ({
 });
 const codes = (d: DirectionEvidence) => d.reasons.map((r) => r.code);
 /** Two sides with the same marks: only the swaps differ. */
-const even = { page: { slips: 0, pairs: 400, quotations: 2 }, reference: { slips: 0, pairs: 400, quotations: 2 } };
+const even = { page: { slips: 0, pairs: 400, quotations: 2, genitives: 8, words: 500 }, reference: { slips: 0, pairs: 400, quotations: 2, genitives: 8, words: 500 } };
 const fluent: SourceFreeSummary = { opinion: 'fluent', evidence: 0.5, fluency: -2.4, coveredPairs: 400 };
 const base: Omit<DirectionInput, 'substitutions'> = {
   page: null, reference: null, swapFluency: null, pageHasWarningBoilerplate: false, referenceRole: 'original', referenceOrigin: 'bundled', pageTrusted: false, margin: 0.2,
@@ -67,7 +67,7 @@ describe('direction', () => {
   // reads smoother than the original (association 0.27 against 0.04, swaps z −1.18) and dropped its quotations.
   const smoothCopy: SourceFreeSummary = { opinion: 'fluent', evidence: 0, fluency: 0.27, coveredPairs: 290 };
   const reporter: SourceFreeSummary = { opinion: 'fluent', evidence: 0, fluency: 0.04, coveredPairs: 290 };
-  const marks = (slips: number, quotations: number) => ({ slips, pairs: 290, quotations });
+  const marks = (slips: number, quotations: number, genitives = 10) => ({ slips, pairs: 290, quotations, genitives, words: 300 });
   /** The swaps of that pair, seen from the copy (z −1.18) or from the original. */
   const swapsOf = (from: 'copy' | 'original', page: ReturnType<typeof marks>, reference: ReturnType<typeof marks>) =>
     from === 'copy' ? { pageWorse: 9, referenceWorse: 16, z: -1.18, page, reference } : { pageWorse: 16, referenceWorse: 9, z: 1.18, page, reference };
@@ -100,6 +100,28 @@ describe('direction', () => {
     expect(decideDirection({ ...input, swapFluency: slightly(marks(2, 1), marks(0, 1)) }).score).toBe(alone.score);
   });
 
+
+  it('counts "of" phrases a page gained per 100 words beyond the dead zone, and blames neither side within it', () => {
+    const roundTrip: SourceFreeSummary = { ...fluent, fluency: -2.5 };
+    const slightly = (page: ReturnType<typeof marks>, reference: ReturnType<typeof marks>) =>
+      ({ pageWorse: 8, referenceWorse: 3, z: 1.51, page, reference });
+    const input = { ...base, margin: 0.75, substitutions: [], page: roundTrip, reference: fluent };
+    const alone = decideDirection({ ...input, swapFluency: slightly(marks(0, 1), marks(0, 1)) });
+    expect(alone.spunSide).toBe('undecided');
+    // 22 against 10 per 300 words: 4 per 100 words more, 2 beyond the dead zone, 0.3 each.
+    const gained = decideDirection({ ...input, swapFluency: slightly(marks(0, 1, 22), marks(0, 1, 10)) });
+    expect(gained.score).toBeCloseTo(alone.score + 2 * 0.3, 2);
+    expect(gained.spunSide).toBe('page');
+    expect(codes(gained)).toContain('pageHasMoreOfPhrases');
+    // Capped at 4 units, however many.
+    expect(decideDirection({ ...input, swapFluency: slightly(marks(0, 1, 100), marks(0, 1, 10)) }).score).toBeCloseTo(alone.score + 4 * 0.3, 2);
+    // Real copies moved up to 1.45 per 100 words either way: 5 more per 300 words (1.67) is nothing.
+    expect(decideDirection({ ...input, swapFluency: slightly(marks(0, 1, 15), marks(0, 1, 10)) }).score).toBe(alone.score);
+    // Seen from the original, the same pair leans the other way.
+    const fromOriginal = decideDirection({ ...input, page: fluent, reference: roundTrip, swapFluency: { pageWorse: 3, referenceWorse: 8, z: -1.51, page: marks(0, 1, 10), reference: marks(0, 1, 22) } });
+    expect(fromOriginal.spunSide).toBe('reference');
+    expect(codes(fromOriginal)).toContain('referenceHasMoreOfPhrases');
+  });
   it('ignores fluency when either side is beyond the model', () => {
     const unjudged: SourceFreeSummary = { opinion: 'no-opinion', evidence: 0, fluency: -4, coveredPairs: 30 };
     const d = decideDirection({ ...base, substitutions: thesaurus, page: unjudged, reference: fluent });
