@@ -27,7 +27,7 @@ export async function checkPage(tabId: number, msg: PageCheck): Promise<PageChec
   let state: TabState;
   try {
     const engine = await getEngine();
-    const page = { text: msg.text, title: msg.title, url: msg.url, trusted };
+    const page = { text: msg.text, title: msg.title, url: msg.url, trusted, trustedUrl: (url: string) => isTrustedUrl(url, settings.trustedSites) };
     await engine.prepare(page, { sensitivity: settings.sensitivity });
     // Page and reference text reaches the popup's sentences: no bidi control in it may turn them around.
     const result: CheckResult = storedResult(neutraliseDeep(engine.check(page, { sensitivity: settings.sensitivity })));

@@ -181,6 +181,7 @@ export function createEngine(references: readonly Reference[], engineOptions: En
         pageUrl: page.url ?? null,
         pageWords: tokens.words.length,
         trusted: page.trusted ?? false,
+        trustsReference: (r) => Boolean(r.learned) || (r.url !== null && (page.trustedUrl?.(r.url) ?? false)),
         boilerplate: cleaned.hits,
         best,
         thresholds,

@@ -75,6 +75,7 @@ export const REASONS = {
   referenceTelltale: {},
   referenceAddedByYou: {},
   pageOnTrustedSite: {},
+  referenceFromTrustedSite: {},
 } as const satisfies Record<string, Record<string, ParamKind>>;
 
 export type ReasonCode = keyof typeof REASONS;

@@ -227,4 +227,6 @@ export interface PageInput {
   url?: string;
   /** The user trusts this page's site. */
   trusted?: boolean;
+  /** Whether an address is on a site the user trusts: a reference from one is taken as the original. */
+  trustedUrl?: (url: string) => boolean;
 }

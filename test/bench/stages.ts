@@ -91,7 +91,7 @@ export function stagedCheck(lib: StagedLibrary, text: string, into?: StageSample
     ? analyser.compareSwaps({ text, tokens }, { text: best.reference.body, tokens: lib.tokens[best.at]! }, best.alignment.substitutions)
     : null;
   const ta = nowNs();
-  const result = classify({ story, pageText: text, pageUrl: null, pageWords: tokens.words.length, trusted: false, boilerplate: cleaned.hits, best, thresholds: TH, sourceFree, keyOrder: null, swapFluency, libraryReferences: lib.references.length });
+  const result = classify({ story, pageText: text, pageUrl: null, pageWords: tokens.words.length, trusted: false, trustsReference: () => false, boilerplate: cleaned.hits, best, thresholds: TH, sourceFree, keyOrder: null, swapFluency, libraryReferences: lib.references.length });
   const t6 = nowNs();
   if (into) {
     into.clean.push(Number(tc - t0));

@@ -316,6 +316,30 @@ describe('reader actions in Chromium', () => {
     }
   });
 
+  test('a rewrite of an article from a trusted site is called spun, the trust named as the reason', async () => {
+    // 127.0.0.1 is trusted by now (above). A real original from the web, added from there as a reference, and
+    // its real rewrite read on localhost: on the words alone the two stay an undecided rewrite (screenshots).
+    const orig = await h.open(site.origin + '/real-pair/original');
+    const popup = await h.openPopup(await h.tabId(orig));
+    await addReferenceFromPopup(popup);
+    await popup.close();
+    await orig.close();
+
+    const page = await h.open(site.altOrigin + '/real-pair/copy');
+    try {
+      const tab = await h.tabId(page);
+      expect(await h.waitBadge(tab, (x) => x === 'SPUN')).toBe('SPUN');
+      const p2 = await h.openPopup(tab);
+      const info = await h.readPopup(p2);
+      const text = norm(await p2.locator('body').textContent());
+      await p2.close();
+      expect(info.verdict).toBe('spun');
+      expect(text).toContain(norm('The reference comes from a site you trust, so it is taken as the original.'));
+    } finally {
+      await page.close();
+    }
+  });
+
   test('the extension sent no request beyond 127.0.0.1 and localhost', () => {
     expect(h.offHostRequests()).toEqual([]);
   });

@@ -17,6 +17,8 @@ export interface RewordedRow {
   n: number;
   /** Copy against its original: `spun`, the original named, the copy called the spun side. */
   caught: number;
+  /** …with the original learned from a trusted site, as "Learn from trusted sources" keeps it. */
+  caughtFromTrusted: number;
   /** Original against its copy: warned, i.e. the original blamed. */
   blamed: number;
   /** Original against its copy: the known spun copy named (the right answer). */
@@ -29,7 +31,7 @@ export interface RewordedRow {
 
 export interface IndependentRow {
   n: number;
-  /** Pairs where either side, checked against the other, warned. */
+  /** Pairs where either side, checked against the other (the first also as learned from a trusted site), warned. */
   warned: number;
   /** Pairs called `related` either way (the right answer for two reports of one event). */
   related: number;
@@ -56,16 +58,17 @@ export function scoreRealPairs(pairs: readonly RealPair[], check: (p: RealPair) 
     if (pair.kind === 'independent') {
       independent.n++;
       if (o.forward.verdict === 'related' || o.backward.verdict === 'related') independent.related++;
-      if (isWarning(o.forward.verdict) || isWarning(o.backward.verdict)) {
+      if (isWarning(o.forward.verdict) || isWarning(o.backward.verdict) || isWarning(o.fromTrusted.verdict)) {
         independent.warned++;
         independent.failures.push(`${pair.id}: first ${said(o.forward)}; second ${said(o.backward)}`);
       }
       continue;
     }
-    const row = rows.get(pair.kind) ?? { kind: pair.kind, n: 0, caught: 0, blamed: 0, knownCopy: 0, sourceFree: 0, failures: [] };
+    const row = rows.get(pair.kind) ?? { kind: pair.kind, n: 0, caught: 0, caughtFromTrusted: 0, blamed: 0, knownCopy: 0, sourceFree: 0, failures: [] };
     rows.set(pair.kind, row);
     row.n++;
     row.caught += +o.caught;
+    row.caughtFromTrusted += +o.caughtFromTrusted;
     row.blamed += +o.falseWarning;
     row.knownCopy += +o.knownCopy;
     row.sourceFree += +o.sourceFree;
@@ -90,10 +93,10 @@ export function formatRealPairs(report: RealPairsReport): string {
   const total = report.rows.reduce((s, r) => s + r.n, 0);
   const lines = [
     `real reworded copies next to their originals (${total} pairs) and independent reports (${report.independent.n} pairs), ${report.sites} sites`,
-    'kind           n  copy caught (right ref + side)  original blamed  spun copy named  source-free on copy',
+    'kind           n  copy caught (right ref + side)  …original from a trusted site  original blamed  spun copy named  source-free on copy',
   ];
   for (const r of report.rows) {
-    lines.push(`${r.kind.padEnd(11)} ${String(r.n).padStart(4)}  ${ratio(r.caught, r.n).padStart(30)}  ${ratio(r.blamed, r.n).padStart(15)}  ${ratio(r.knownCopy, r.n).padStart(15)}  ${ratio(r.sourceFree, r.n).padStart(19)}`);
+    lines.push(`${r.kind.padEnd(11)} ${String(r.n).padStart(4)}  ${ratio(r.caught, r.n).padStart(30)}  ${ratio(r.caughtFromTrusted, r.n).padStart(29)}  ${ratio(r.blamed, r.n).padStart(15)}  ${ratio(r.knownCopy, r.n).padStart(15)}  ${ratio(r.sourceFree, r.n).padStart(19)}`);
   }
   const i = report.independent;
   lines.push(`independent ${String(i.n).padStart(4)}  warned either way ${ratio(i.warned, i.n)}, called related ${ratio(i.related, i.n)}`);

@@ -76,8 +76,12 @@ export interface PairOutcome {
   forward: CheckResult;
   /** The original checked against a library holding only the rewrite. */
   backward: CheckResult;
+  /** The rewrite checked against its original learned from a site the reader trusts ("Learn from trusted sources"). */
+  fromTrusted: CheckResult;
   /** forward is `spun`, names the original, and calls the page the spun side. */
   caught: boolean;
+  /** …the same for fromTrusted. */
+  caughtFromTrusted: boolean;
   /** …found through names and numbers in order, the word alignment having failed. */
   byKeyOrder: boolean;
   /** backward warns: the original is accused. */
@@ -92,12 +96,16 @@ export interface PairOutcome {
 export function checkPair(p: Pair, empty: Engine = createNodeEngine([])): PairOutcome {
   const original = reference(`${p.id}/original`, p.original);
   const forward = createNodeEngine([original]).check({ text: p.rewritten });
-  const caught = forward.verdict === 'spun' && forward.match?.referenceId === original.id && forward.match.spunSide === 'page';
+  const caughtBy = (r: CheckResult) => r.verdict === 'spun' && r.match?.referenceId === original.id && r.match.spunSide === 'page';
+  const caught = caughtBy(forward);
+  const fromTrusted = createNodeEngine([{ ...original, origin: 'user', learned: true }]).check({ text: p.rewritten });
   const backward = createNodeEngine([reference(`${p.id}/rewritten`, p.rewritten)]).check({ text: p.original });
   return {
     forward,
     backward,
+    fromTrusted,
     caught,
+    caughtFromTrusted: caughtBy(fromTrusted),
     byKeyOrder: caught && forward.reasons[0]?.code === 'namesInOrder',
     falseWarning: isWarning(backward.verdict),
     knownCopy: !!backward.knownSpunCopy,

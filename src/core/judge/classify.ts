@@ -12,6 +12,8 @@ export interface ClassifyInput {
   pageUrl: string | null;
   pageWords: number;
   trusted: boolean;
+  /** Whether a reference was learned from, or lives on, a site the user trusts. */
+  trustsReference: (reference: Reference) => boolean;
   boilerplate: BoilerplateHit[];
   /** The best alignment found, if any candidate aligned at all. */
   best: { reference: Reference; alignment: Alignment } | null;
@@ -69,6 +71,7 @@ export function classify(input: ClassifyInput): CheckResult {
       referenceRole: ref.role,
       referenceOrigin: ref.origin,
       pageTrusted: trusted,
+      referenceTrusted: input.trustsReference(ref),
       margin: th.directionMargin,
     });
     const spunSide: SpunSide = reworded ? direction.spunSide : 'undecided';

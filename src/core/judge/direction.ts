@@ -16,6 +16,8 @@ export interface DirectionInput {
   referenceRole: Reference['role'];
   referenceOrigin: Reference['origin'];
   pageTrusted: boolean;
+  /** The reference was learned from, or lives on, a site the user trusts. */
+  referenceTrusted: boolean;
   /** Score (evidence units) one side must lead by to be called the spun one. */
   margin: number;
 }
@@ -142,7 +144,8 @@ function telling(rated: readonly RatedSwap[], pageRarer: boolean): { page: strin
  * Decides which side of a reworded alignment is the spun one by judging each side on its own: fluency,
  * rewrite artefacts and the marks a copy gains (quotations dropped, grammar slips) first, then scraper
  * boilerplate, the reference's known role and who added it; the rarity of the swapped words only as a weak
- * hint. A page on a trusted site is the original.
+ * hint. A page on a trusted site is the original; so is a reference from one, unless its own text carries a
+ * spinner's marks: the reader vouches for the site, as they do for a trusted page.
  */
 export function decideDirection(input: DirectionInput): DirectionEvidence {
   const w = DIRECTION_WEIGHTS;
@@ -201,6 +204,10 @@ export function decideDirection(input: DirectionInput): DirectionEvidence {
   if (input.pageTrusted) {
     reasons.unshift({ code: 'pageOnTrustedSite' });
     return { spunSide: 'reference', pageRarity, referenceRarity, swapFluency: input.swapFluency, score: -Infinity, reasons };
+  }
+  if (input.referenceTrusted && input.referenceRole === ROLE.original) {
+    reasons.unshift({ code: 'referenceFromTrustedSite' });
+    return { spunSide: 'page', pageRarity, referenceRarity, swapFluency: input.swapFluency, score: Infinity, reasons };
   }
   const spunSide = score > input.margin ? 'page' : score < -input.margin ? 'reference' : 'undecided';
   return { spunSide, pageRarity, referenceRarity, swapFluency: input.swapFluency, score: Math.round(score * 100) / 100, reasons };

@@ -150,3 +150,38 @@ describe('names after abbreviations', () => {
     expect(start('then')).toBe(1);
   });
 });
+
+describe('a reworded copy of an article from a site the reader trusts', async () => {
+  // A real machine translation of an AP story and its original (test/fixtures/real-pairs/): the copy reads as
+  // smoothly as the original, so the words alone leave the side undecided.
+  const { loadRealPairs } = await import('../../fixtures/real-pairs/corpus.ts');
+  const pair = loadRealPairs().find((p) => p.id === 'translated-nybreaking-ap-bragg')!;
+  const [copy, original] = pair.sides;
+  const host = new URL(original.url).hostname;
+  const reference = buildReference({ id: 'ap-bragg', text: original.text, url: original.url, origin: 'user' });
+  const trustedUrl = (url: string) => new URL(url).hostname === host;
+
+  it('blames neither side on the words alone', () => {
+    const result = createNodeEngine([reference]).check({ text: copy.text, url: copy.url });
+    expect(result.verdict).toBe('related');
+    expect(result.match?.spunSide).toBe('undecided');
+  });
+
+  it('calls the copy spun when the original lives on a trusted site, or was learned from one', () => {
+    for (const [how, engine, page] of [
+      ['trusted site', createNodeEngine([reference]), { text: copy.text, url: copy.url, trustedUrl }],
+      ['learned', createNodeEngine([{ ...reference, learned: true }]), { text: copy.text, url: copy.url }],
+    ] as const) {
+      const result = engine.check(page);
+      expect(result.verdict, how).toBe('spun');
+      expect(result.match?.spunSide, how).toBe('page');
+      expect(result.match?.direction.reasons[0]?.code, how).toBe('referenceFromTrustedSite');
+    }
+  });
+
+  it('still takes the original for the original when the copy is the reference', () => {
+    const copyReference = buildReference({ id: 'copy', text: copy.text, url: copy.url, origin: 'user' });
+    const result = createNodeEngine([copyReference]).check({ text: original.text, url: original.url, trustedUrl });
+    expect(result.verdict).not.toBe('spun');
+  });
+});

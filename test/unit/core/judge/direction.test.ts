@@ -10,7 +10,7 @@ const codes = (d: DirectionEvidence) => d.reasons.map((r) => r.code);
 const even = { page: { slips: 0, pairs: 400, quotations: 2, genitives: 8, words: 500 }, reference: { slips: 0, pairs: 400, quotations: 2, genitives: 8, words: 500 } };
 const fluent: SourceFreeSummary = { opinion: 'fluent', evidence: 0.5, fluency: -2.4, coveredPairs: 400 };
 const base: Omit<DirectionInput, 'substitutions'> = {
-  page: null, reference: null, swapFluency: null, pageHasWarningBoilerplate: false, referenceRole: 'original', referenceOrigin: 'bundled', pageTrusted: false, margin: 0.2,
+  page: null, reference: null, swapFluency: null, pageHasWarningBoilerplate: false, referenceRole: 'original', referenceOrigin: 'bundled', pageTrusted: false, referenceTrusted: false, margin: 0.2,
 };
 
 describe('direction', () => {
@@ -163,6 +163,19 @@ describe('direction', () => {
   it('takes a trusted page for the original whatever the words say', () => {
     const spunPage: SourceFreeSummary = { opinion: 'reworded', evidence: 6, fluency: -2.9, coveredPairs: 400 };
     expect(decideDirection({ ...base, substitutions: thesaurus, page: spunPage, reference: fluent, pageTrusted: true }).spunSide).toBe('reference');
+  });
+
+  it('takes a reference from a trusted site for the original, unless its own text carries a spinner\'s marks', () => {
+    // A smooth neural rewrite read against its original: the words alone lean the wrong way.
+    const smooth: SourceFreeSummary = { ...fluent, fluency: -2.2 };
+    const words = { ...base, margin: 0.75, substitutions: [], page: smooth, reference: fluent, swapFluency: { ...even, pageWorse: 3, referenceWorse: 9, z: -1.73 } };
+    expect(decideDirection(words).spunSide).not.toBe('page');
+    const trusted = decideDirection({ ...words, referenceTrusted: true });
+    expect(trusted.spunSide).toBe('page');
+    expect(codes(trusted)[0]).toBe('referenceFromTrustedSite');
+    // A reference whose text was found spun is not cleared by its site; a trusted page still wins.
+    expect(decideDirection({ ...words, referenceTrusted: true, referenceRole: 'spun' }).spunSide).not.toBe('page');
+    expect(decideDirection({ ...words, referenceTrusted: true, pageTrusted: true }).spunSide).toBe('reference');
   });
 
   it('explains itself', () => {
