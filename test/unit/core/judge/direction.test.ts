@@ -83,13 +83,14 @@ describe('direction', () => {
     expect(copy.spunSide).not.toBe('reference');
   });
 
+  // A round trip a little less fluent than its source, its swaps a little worse: too little on its own.
+  const roundTrip: SourceFreeSummary = { ...fluent, fluency: -2.5 };
+  const slightly = (page: ReturnType<typeof marks>, reference: ReturnType<typeof marks>) =>
+    ({ pageWorse: 8, referenceWorse: 3, z: 1.51, page, reference });
+  const input = { ...base, margin: 0.75, substitutions: [], page: roundTrip, reference: fluent };
+  const alone = decideDirection({ ...input, swapFluency: slightly(marks(0, 1), marks(0, 1)) });
+
   it('counts fluency in full against the one side with grammar slips, and only there', () => {
-    // A round trip a little less fluent than its source, its swaps a little worse: too little on its own.
-    const roundTrip: SourceFreeSummary = { ...fluent, fluency: -2.5 };
-    const slightly = (page: ReturnType<typeof marks>, reference: ReturnType<typeof marks>) =>
-      ({ pageWorse: 8, referenceWorse: 3, z: 1.51, page, reference });
-    const input = { ...base, margin: 0.75, substitutions: [], page: roundTrip, reference: fluent };
-    const alone = decideDirection({ ...input, swapFluency: slightly(marks(0, 1), marks(0, 1)) });
     expect(alone.spunSide).toBe('undecided');
     // Four grammar slips, two beyond the dead zone: 0.5 for each, and fluency without its dead zone.
     const slips = decideDirection({ ...input, swapFluency: slightly(marks(4, 1), marks(0, 1)) });
@@ -100,14 +101,7 @@ describe('direction', () => {
     expect(decideDirection({ ...input, swapFluency: slightly(marks(2, 1), marks(0, 1)) }).score).toBe(alone.score);
   });
 
-
   it('counts "of" phrases a page gained per 100 words beyond the dead zone, and blames neither side within it', () => {
-    const roundTrip: SourceFreeSummary = { ...fluent, fluency: -2.5 };
-    const slightly = (page: ReturnType<typeof marks>, reference: ReturnType<typeof marks>) =>
-      ({ pageWorse: 8, referenceWorse: 3, z: 1.51, page, reference });
-    const input = { ...base, margin: 0.75, substitutions: [], page: roundTrip, reference: fluent };
-    const alone = decideDirection({ ...input, swapFluency: slightly(marks(0, 1), marks(0, 1)) });
-    expect(alone.spunSide).toBe('undecided');
     // 22 against 10 per 300 words: 4 per 100 words more, 2 beyond the dead zone, 0.3 each.
     const gained = decideDirection({ ...input, swapFluency: slightly(marks(0, 1, 22), marks(0, 1, 10)) });
     expect(gained.score).toBeCloseTo(alone.score + 2 * 0.3, 2);
