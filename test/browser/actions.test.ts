@@ -3,23 +3,14 @@
  * the file), add a page to the references from the popup, trust a site from the banner and from the options
  * page. These change the profile's settings, so they run in a browser of their own, in this order.
  */
-import { describe, test, expect, beforeAll, afterAll } from 'vitest';
+import { describe, test, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addReferenceFromPopup, launchChromium, norm, type Harness } from './harness.ts';
-import { startSite } from '../site/server.ts';
+import { addReferenceFromPopup, norm } from './harness.ts';
+import { chromiumForFile } from './file-harness.ts';
 import { loadRealPairs } from '../fixtures/real-pairs/corpus.ts';
 
-const site = await startSite();
-let h: Harness;
-
-beforeAll(async () => {
-  h = await launchChromium({ site });
-});
-
-afterAll(async () => {
-  await h?.close();
-  await site.close();
-});
+const h = await chromiumForFile();
+const { site } = h;
 
 /** Open a page, wait for its check (via the popup), and report badge, banner and popup. */
 async function visit(url: string) {

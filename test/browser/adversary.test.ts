@@ -11,15 +11,15 @@
  *   in a shadow root: each page is still warned about, and the popup says only part was judged.
  * - Traces: a page that is not checked carries no style of ours; a page's own marks survive our highlights.
  */
-import { describe, test, expect, beforeAll, afterAll } from 'vitest';
+import { describe, test, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
-import { launchChromium, SCREENSHOTS, type Harness } from './harness.ts';
-import { startSite } from '../site/server.ts';
+import { SCREENSHOTS } from './harness.ts';
+import { chromiumForFile } from './file-harness.ts';
 import type { AdversaryKind } from '../site/adversary.ts';
 
-const site = await startSite();
-let h: Harness;
+const h = await chromiumForFile();
+const { site } = h;
 
 /** The extension API inside the service worker. */
 declare const chrome: {
@@ -29,15 +29,6 @@ declare const chrome: {
   };
   tabs: { sendMessage(tabId: number, msg: unknown): Promise<unknown> };
 };
-
-beforeAll(async () => {
-  h = await launchChromium({ site });
-});
-
-afterAll(async () => {
-  await h?.close();
-  await site.close();
-});
 
 const path = (kind: AdversaryKind) => site.adversary.find((p) => p.kind === kind)!.path;
 

@@ -4,17 +4,18 @@
  * machine; and, from the build itself: the manifest's permissions and CSP, no code built from strings or
  * fetched from the network, no inline script in the extension's pages, and Mozilla's add-on linter.
  */
-import { describe, test, expect, beforeAll, afterAll } from 'vitest';
+import { describe, test, expect } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { launchChromium, DIST, DIST_FIREFOX, norm, type Harness } from './harness.ts';
-import { startSite, BADGE_OF, type SitePage } from '../site/server.ts';
+import { DIST, DIST_FIREFOX, norm } from './harness.ts';
+import { chromiumForFile } from './file-harness.ts';
+import { BADGE_OF, type SitePage } from '../site/server.ts';
 import { ROOT } from '../site/content.ts';
 
-const site = await startSite();
-let h: Harness;
+const h = await chromiumForFile();
+const { site } = h;
 
 /** The extension API inside the service worker (functions passed to `evaluate` run there). */
 declare const chrome: {
@@ -22,15 +23,6 @@ declare const chrome: {
   storage: { session: { get(keys: null | string): Promise<Record<string, unknown>> } };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
 };
-
-beforeAll(async () => {
-  h = await launchChromium({ site });
-});
-
-afterAll(async () => {
-  await h?.close();
-  await site.close();
-});
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms))]);

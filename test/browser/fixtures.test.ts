@@ -2,22 +2,14 @@
  * Every page of the fixture site in Chromium with the built extension: toolbar badge, banner, popup
  * evidence; "Show on page" highlights; in-page navigation; no request off the machine; no logged error.
  */
-import { describe, test, expect, beforeAll, afterAll } from 'vitest';
+import { describe, test, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, norm, type Harness } from './harness.ts';
-import { startSite, BADGE_OF, type SitePage } from '../site/server.ts';
+import { norm } from './harness.ts';
+import { chromiumForFile } from './file-harness.ts';
+import { BADGE_OF, type SitePage } from '../site/server.ts';
 
-const site = await startSite();
-let h: Harness;
-
-beforeAll(async () => {
-  h = await launchChromium({ site });
-});
-
-afterAll(async () => {
-  await h?.close();
-  await site.close();
-});
+const h = await chromiumForFile();
+const { site } = h;
 
 /** Share of the shown substitutions that name a word the spinner put in. */
 function substitutionHits(shown: string[], swappedIn: string[]): number {

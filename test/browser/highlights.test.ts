@@ -4,27 +4,17 @@
  * from swap to swap, light and dark. The replaced words are reference text: the page's own scripts, which can
  * see which of its words are highlighted, cannot read what they replaced while the tip shows it.
  */
-import { describe, test, expect, beforeAll, afterAll } from 'vitest';
+import { describe, test, expect } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium, SCREENSHOTS, type Harness } from './harness.ts';
-import { startSite } from '../site/server.ts';
+import { SCREENSHOTS } from './harness.ts';
+import { chromiumForFile } from './file-harness.ts';
 
-const site = await startSite();
+const h = await chromiumForFile();
+const { site } = h;
 
 /** The extension API inside the service worker. */
 declare const chrome: { tabs: { sendMessage(tabId: number, msg: unknown): Promise<unknown> } };
-let h: Harness;
-
-beforeAll(async () => {
-  h = await launchChromium({ site });
-});
-
-afterAll(async () => {
-  await h?.close();
-  await site.close();
-});
-
 const plain = (s: string) => s.replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
 
 /** The swaps the popup lists, original and page side, all rows. */

@@ -3,21 +3,12 @@
  * article by Readability's measure, gets the AUTO badge, and the popup names the evidence in plain words and
  * quotes it. The same excerpt without the line is left alone.
  */
-import { describe, test, expect, beforeAll, afterAll } from 'vitest';
-import { launchChromium, norm, type Harness } from './harness.ts';
-import { startSite } from '../site/server.ts';
+import { describe, test, expect } from 'vitest';
+import { norm } from './harness.ts';
+import { chromiumForFile } from './file-harness.ts';
 
-const site = await startSite();
-let h: Harness;
-
-beforeAll(async () => {
-  h = await launchChromium({ site });
-});
-
-afterAll(async () => {
-  await h?.close();
-  await site.close();
-});
+const h = await chromiumForFile();
+const { site } = h;
 
 describe('short feed excerpts in Chromium', () => {
   test('an excerpt with an automation mark gets AUTO, and the popup names and quotes the mark', async () => {
