@@ -5,7 +5,8 @@
  */
 import { describe, test, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addReferenceFromPopup, norm } from './harness.ts';
+import { join } from 'node:path';
+import { addReferenceFromPopup, norm, SCREENSHOTS } from './harness.ts';
 import { chromiumForFile } from './file-harness.ts';
 import { loadRealPairs } from '../fixtures/real-pairs/corpus.ts';
 
@@ -323,6 +324,7 @@ describe('reader actions in Chromium', () => {
       const p2 = await h.openPopup(tab);
       const info = await h.readPopup(p2);
       const text = norm(await p2.locator('body').textContent());
+      await p2.screenshot({ path: join(SCREENSHOTS, 'popup-spun-trusted-original.png'), fullPage: true });
       await p2.close();
       expect(info.verdict).toBe('spun');
       expect(text).toContain(norm('The reference comes from a site you trust, so it is taken as the original.'));
