@@ -7,7 +7,7 @@
  * interface so tests can put an in-memory one in its place.
  */
 import { decodePack, encodePack, materialize, packEntry, PackError, restoreReferences, type PackEntry, type Prepared } from '../../core/pack/format.ts';
-import { decodeSegment, loadStored, splitSegment, storedBytes, type StoredPart } from '../../core/pack/segment.ts';
+import { decodeSegment, loadStored, splitSegment, storedBytes, upgradeHead, type StoredPart } from '../../core/pack/segment.ts';
 import type { Reference } from '../../core/types.ts';
 import { applyChanges, planDelete, planPut, type SegmentChanges, type Segments } from './pack-segments.ts';
 
@@ -90,7 +90,8 @@ const SET_ASIDE = 'set-aside';
  * Version 3 kept each pack segment's index part (metadata, fingerprints, offsets) in PACKS, read whole on
  * every wake; version 4 splits it into HEADS (metadata and offsets: what a wake reads) and ARRAYS
  * (fingerprints and story keys: read when the indexes are built again). Texts stay in TEXTS (read when a
- * check needs one). All keyed by segment number.
+ * check needs one). All keyed by segment number. Version 5 writes every head again in the form whose
+ * metadata is parsed per reference when first read (segment.ts).
  */
 const PACKS = 'packs';
 const HEADS = 'pack-heads';
@@ -99,7 +100,7 @@ const TEXTS = 'pack-texts';
 const SEGMENT_STORES = [HEADS, ARRAYS, TEXTS];
 /** The engine's indexes over the whole library, kept between wakes (one record); added in version 3. */
 const INDEX_CACHE = 'index-cache';
-const DB_VERSION = 4;
+const DB_VERSION = 5;
 
 /**
  * A segment of the version 3 form (its index part) as version 4 stores it. A segment that does not read is
@@ -110,6 +111,18 @@ export function upgradeSegment(value: unknown): { head: ArrayBuffer; arrays: Arr
   const { head, arrays } = splitSegment(new Uint8Array(value));
   return { head: head.buffer as ArrayBuffer, arrays: arrays.buffer as ArrayBuffer };
 }
+
+/** Moves a segment's three records, as they are, to the set-aside store, within the transaction `tx`. */
+function setAsideSegment(tx: IDBTransaction, key: IDBValidKey, reason: string): void {
+  const records = SEGMENT_STORES.map((store) => tx.objectStore(store).get(key));
+  records[2]!.onsuccess = () => {
+    const [head, arrays, texts] = records.map((r) => r.result as unknown);
+    tx.objectStore(SET_ASIDE).put({ value: { head, arrays, texts }, reason, at: Date.now() }, `pack-segment-${String(key)}`);
+    for (const store of SEGMENT_STORES) tx.objectStore(store).delete(key);
+  };
+}
+
+const reasonOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Version 3 to 4, in the upgrade's own transaction: every segment split, or set aside whole. */
 function splitStoredPacks(db: IDBDatabase, tx: IDBTransaction): void {
@@ -127,14 +140,34 @@ function splitStoredPacks(db: IDBDatabase, tx: IDBTransaction): void {
       tx.objectStore(ARRAYS).put(arrays, key);
     } catch (e) {
       const index = at.value as unknown;
-      const reason = e instanceof Error ? e.message : String(e);
       const texts = tx.objectStore(TEXTS).get(key);
       texts.onsuccess = () => {
         // Kept as it was written: the index part and the texts joined again into one pack.
         const whole = index instanceof ArrayBuffer && texts.result instanceof ArrayBuffer ? joined(new Uint8Array(index), new Uint8Array(texts.result)) : index;
-        tx.objectStore(SET_ASIDE).put({ value: whole, reason, at: Date.now() }, `pack-segment-${String(key)}`);
+        tx.objectStore(SET_ASIDE).put({ value: whole, reason: reasonOf(e), at: Date.now() }, `pack-segment-${String(key)}`);
         tx.objectStore(TEXTS).delete(key);
       };
+    }
+    at.continue();
+  };
+}
+
+/** A head of version 4 in the form version 5 stores. */
+export function upgradeStoredHead(value: unknown): ArrayBuffer {
+  if (!(value instanceof ArrayBuffer)) throw new PackError('not a stored segment');
+  return upgradeHead(new Uint8Array(value)).buffer as ArrayBuffer;
+}
+
+/** Version 4 to 5, in the upgrade's own transaction: every head written again, or its segment set aside whole. */
+function rewriteHeads(tx: IDBTransaction): void {
+  const cursor = tx.objectStore(HEADS).openCursor();
+  cursor.onsuccess = () => {
+    const at = cursor.result;
+    if (!at) return;
+    try {
+      at.update(upgradeStoredHead(at.value));
+    } catch (e) {
+      setAsideSegment(tx, at.key, reasonOf(e));
     }
     at.continue();
   };
@@ -151,6 +184,7 @@ function indexedDbStore(): ReferenceStore {
         for (const name of [SET_ASIDE, ...SEGMENT_STORES, INDEX_CACHE]) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
         if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id' });
         if (ev.oldVersion === 3) splitStoredPacks(db, req.transaction!);
+        if (ev.oldVersion === 4) rewriteHeads(req.transaction!);
       };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error ?? new Error('indexedDB open failed'));
@@ -209,12 +243,7 @@ function indexedDbStore(): ReferenceStore {
     console.warn('Spinscope: pack segments set aside:', bad.map((b) => `${b.key}: ${b.reason}`));
     await transact([...SEGMENT_STORES, SET_ASIDE], 'readwrite', (tx) => {
       for (const { key, reason } of bad) {
-        const records = SEGMENT_STORES.map((store) => tx.objectStore(store).get(key));
-        records[2]!.onsuccess = () => {
-          const [head, arrays, texts] = records.map((r) => r.result as unknown);
-          tx.objectStore(SET_ASIDE).put({ value: { head, arrays, texts }, reason, at: Date.now() }, `pack-segment-${key}`);
-          for (const store of SEGMENT_STORES) tx.objectStore(store).delete(key);
-        };
+        setAsideSegment(tx, key, reason);
         headSums.delete(key);
       }
       return () => undefined;
@@ -242,7 +271,7 @@ function indexedDbStore(): ReferenceStore {
         loaded.set(key, decoded.entries);
         headSums.set(key, decoded.checksum);
       } catch (e) {
-        bad.push({ key, reason: e instanceof Error ? e.message : String(e) });
+        bad.push({ key, reason: reasonOf(e) });
       }
     });
     readMs = t1 - t0;

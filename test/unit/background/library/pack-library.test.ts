@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getEngine, invalidateEngine, loadTimings } from '../../../../src/background/library/library.ts';
 import { libraryPack } from '../../../../src/background/library/pack-library.ts';
 import { planDelete, planPut, SEGMENT_SIZE, type Segments } from '../../../../src/background/library/pack-segments.ts';
-import { setReferenceStore, upgradeSegment } from '../../../../src/background/library/reference-db.ts';
+import { setReferenceStore, upgradeSegment, upgradeStoredHead } from '../../../../src/background/library/reference-db.ts';
 import { addReference, learnFromPage } from '../../../../src/background/library/references.ts';
 import { encodePack, entryBody, packEntry, packLayout, PackError, type PackEntry } from '../../../../src/core/pack/format.ts';
-import { decodeSegment, loadStored, type StoredPart } from '../../../../src/core/pack/segment.ts';
+import { decodeSegment, loadStored, splitSegment, type StoredPart } from '../../../../src/core/pack/segment.ts';
 import type { Reference } from '../../../../src/core/types.ts';
 import { base64ToBytes, bytesToBase64 } from '../../../../src/shared/protocol/base64.ts';
 import { loadLearnedCap } from '../../../../src/shared/storage/library-limits.ts';
@@ -16,6 +16,7 @@ import { DEFAULT_SETTINGS } from '../../../../src/shared/storage/settings.ts';
 import { loadSeedLibrary } from '../../../../src/node/library.ts';
 import { installFakeBrowser } from '../../support/fake-browser.ts';
 import { MemoryReferenceStore } from '../../support/fake-reference-store.ts';
+import { versionOneHead } from '../../support/segment-v1.ts';
 
 vi.mock('virtual:spinscope/library', () => ({ default: [] }));
 
@@ -87,6 +88,28 @@ describe('a library stored by version 3 of the database', () => {
     damaged[end - 9]! ^= 4;
     expect(() => upgradeSegment(damaged.buffer)).toThrow('the pack is damaged (its checksum does not match)');
     expect(() => upgradeSegment({ id: 'user-x' })).toThrow(PackError);
+  });
+});
+
+describe('a library stored by version 4 of the database', () => {
+  const pack = encodePack(seeds.slice(0, 4).map((s) => packEntry({ ...s, id: `user-${s.id}`, origin: 'user' })));
+  const { arrays } = splitSegment(pack);
+  const head = versionOneHead(pack, arrays);
+
+  it('has every head written again in the form whose metadata a wake does not parse, the same references in it', () => {
+    const ready = (bytes: Uint8Array): StoredPart => ({ bytes, load: async () => undefined });
+    const upgraded = new Uint8Array(upgradeStoredHead(head.slice().buffer));
+    expect(new DataView(upgraded.buffer).getUint16(8, true)).toBe(2);
+    const meta = (h: Uint8Array) => decodeSegment(h, ready(arrays), ready(new Uint8Array())).entries.map((e) => e.meta);
+    expect(meta(upgraded)).toEqual(meta(head));
+    expect(meta(upgraded).map((m) => m.id)).toEqual(seeds.slice(0, 4).map((s) => `user-${s.id}`));
+  });
+
+  it('refuses a damaged or foreign head, whose segment is then set aside', () => {
+    const damaged = head.slice();
+    damaged[head.length - 3]! ^= 4;
+    expect(() => upgradeStoredHead(damaged.buffer)).toThrow('the pack is damaged (its checksum does not match)');
+    expect(() => upgradeStoredHead({ id: 'user-x' })).toThrow(PackError);
   });
 });
 

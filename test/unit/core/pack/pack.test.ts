@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createEngine } from '../../../../src/core/index.ts';
 import { checkBodies, decodePack, materialize, encodePack, packEntry, PackError, prepare, restoreReferences } from '../../../../src/core/pack/format.ts';
-import { decodeSegment, joinSegment, loadStored, splitSegment, storedBytes, type StoredPart } from '../../../../src/core/pack/segment.ts';
+import { decodeSegment, joinSegment, loadStored, splitSegment, storedBytes, upgradeHead, type StoredPart } from '../../../../src/core/pack/segment.ts';
 import { loadSeedLibrary } from '../../../../src/node/library.ts';
 import { adler32, crc32 } from '../../../../src/core/pack/checksums.ts';
 import { spin } from '../../../support/spin.ts';
+import { versionOneHead } from '../../support/segment-v1.ts';
 
 const seeds = await loadSeedLibrary();
 const bytes = encodePack(seeds.map(packEntry));
@@ -106,6 +107,49 @@ describe('reference packs', () => {
     expect(() => splitSegment(bytes.subarray(0, 100))).toThrow(PackError);
   });
 
+  it('stored, restore without parsing any reference\'s metadata until one of its fields is read', () => {
+    const stored = splitSegment(bytes);
+    const ready = (b: Uint8Array): StoredPart => ({ bytes: b, load: async () => undefined });
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const { references } = restoreReferences(decodeSegment(stored.head, ready(stored.arrays), ready(stored.texts)), 'user');
+      expect(parse).not.toHaveBeenCalled();
+      expect(references[2]!.title).toBe(seeds[2]!.title);
+      expect(parse).toHaveBeenCalledTimes(1);
+      expect(references[2]!.origin).toBe('user');
+      expect(references[2]!.learned).toBeUndefined();
+      expect(materialize(references[2]!)).toEqual({ ...seeds[2], origin: 'user' });
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('stored, refuse a reference whose metadata does not read when it is read, though its head is whole', () => {
+    const stored = splitSegment(bytes);
+    const head = stored.head.slice();
+    // The first reference's metadata starts its head's metadata: made unreadable, its checksum made to match.
+    head[28] = 0x5b;
+    new DataView(head.buffer).setUint32(12, crc32(head.subarray(16)), true);
+    const ready = (b: Uint8Array): StoredPart => ({ bytes: b, load: async () => undefined });
+    const { references } = restoreReferences(decodeSegment(head, ready(stored.arrays), ready(stored.texts)));
+    expect(() => references[0]!.id).toThrow('the pack is damaged (its metadata cannot be read)');
+    expect(references[1]!.id).toBe(seeds[1]!.id);
+  });
+
+  it('stored by version 1, read, and written again in the current form with the same references', () => {
+    const stored = splitSegment(bytes);
+    const old = versionOneHead(bytes, stored.arrays);
+    const ready = (b: Uint8Array): StoredPart => ({ bytes: b, load: async () => undefined });
+    const before = decodeSegment(old, ready(stored.arrays), ready(stored.texts));
+    expect(before.entries.map((e) => e.meta)).toEqual(decodePack(bytes).entries.map((e) => e.meta));
+    expect(joinSegment(old, stored.arrays, stored.texts)).toEqual(bytes);
+    expect(upgradeHead(old)).toEqual(stored.head);
+    const damaged = old.slice();
+    damaged[40]! ^= 1;
+    expect(() => upgradeHead(damaged)).toThrow('the pack is damaged (its checksum does not match)');
+  });
+
   it('read a pack at any byte offset', () => {
     const shifted = new Uint8Array(bytes.length + 1);
     shifted.set(bytes, 1);
@@ -122,3 +166,4 @@ describe('pack checksums', () => {
     expect(adler32(new Uint8Array(100_000).fill(255))).toBe(0x149a302c);
   });
 });
+
