@@ -250,67 +250,71 @@ export function restoreReferences(decoded: DecodedPack, origin?: Reference['orig
   return { references, prepared };
 }
 
-/** What a restored reference reads its fields from, until it holds them as its own. */
-interface Packed {
-  entry: PackEntry;
-  origin: Reference['origin'] | undefined;
-  resolved: boolean;
-}
-
-const packed = new WeakMap<object, Packed>();
-
 /** Every field of a reference but its body: a field left out here would read as undefined when restored. */
 const META_FIELDS = Object.keys({
   id: true, title: true, source: true, date: true, url: true, boilerplate: true, role: true, roleReason: true, origin: true, learned: true, addedAt: true, sourceFree: true,
 } satisfies Record<keyof ReferenceMeta, true>);
 
-/** Copies the entry's metadata onto the reference as its own fields (the entry parses it on first read). */
-function resolve(reference: object): void {
-  const p = packed.get(reference)!;
-  if (p.resolved) return;
-  for (const [field, value] of Object.entries(p.origin ? { ...p.entry.meta, origin: p.origin } : p.entry.meta)) {
-    Object.defineProperty(reference, field, { value, enumerable: true, writable: true, configurable: true });
-  }
-  p.resolved = true;
-}
+const own = (target: object, field: string, value: unknown) => Object.defineProperty(target, field, { value, enumerable: true, writable: true, configurable: true });
 
 /**
- * The prototype of restored references: a reference's fields are read from its entry the first time any of
- * them is, and `body` inflates the text on first read; each is then the reference's own property. A wake
- * that restores 10,000 references touches none of their metadata (a check reads the few it matches), and
- * shared getters cost nothing per reference where defining them on each object costs tens of milliseconds.
- * Spreading such a reference copies own fields only: use `materialize` for a plain copy.
+ * A restored reference: its fields are read from its entry the first time any of them is, and `body`
+ * inflates the text on first read; each is then the reference's own property. A wake that restores 10,000
+ * references touches none of their metadata (a check reads the few it matches), and shared getters cost
+ * nothing per reference where defining them on each object costs tens of milliseconds. Spreading such a
+ * reference copies own fields only: use `materialize` for a plain copy.
  */
-const PACKED_REFERENCE: object = Object.defineProperties({}, {
-  body: {
-    get(this: object): string {
-      const body = entryBody(packed.get(this)!.entry);
-      Object.defineProperty(this, 'body', { value: body, enumerable: true, writable: true, configurable: true });
-      return body;
-    },
-  },
-  ...Object.fromEntries(META_FIELDS.map((field) => [field, {
-    get(this: object): unknown {
-      resolve(this);
+class PackedReference {
+  readonly #entry: PackEntry;
+  readonly #origin: Reference['origin'] | undefined;
+  #resolved = false;
+
+  constructor(entry: PackEntry, origin: Reference['origin'] | undefined) {
+    this.#entry = entry;
+    this.#origin = origin;
+  }
+
+  static entryOf(reference: object): PackEntry | undefined {
+    return #entry in reference ? (reference as PackedReference).#entry : undefined;
+  }
+
+  /** Copies the entry's metadata onto the reference as its own fields (the entry parses it on first read). */
+  static resolve(reference: object): void {
+    if (!(#entry in reference)) return;
+    const r = reference as PackedReference;
+    if (r.#resolved) return;
+    for (const [field, value] of Object.entries(r.#origin ? { ...r.#entry.meta, origin: r.#origin } : r.#entry.meta)) own(r, field, value);
+    r.#resolved = true;
+  }
+
+  get body(): string {
+    const body = entryBody(this.#entry);
+    own(this, 'body', body);
+    return body;
+  }
+}
+
+for (const field of META_FIELDS) {
+  Object.defineProperty(PackedReference.prototype, field, {
+    get(this: PackedReference): unknown {
+      PackedReference.resolve(this);
       // A field the metadata lacks (an optional one) stays undefined.
       return Object.getOwnPropertyDescriptor(this, field)?.value;
     },
-  }])),
-});
+  });
+}
 
 /** The pack entry a restored reference reads its body from. */
 export function packedEntryOf(reference: Reference): PackEntry | undefined {
-  return packed.get(reference)?.entry;
+  return PackedReference.entryOf(reference);
 }
 
 function lazyReference(entry: PackEntry, origin?: Reference['origin']): Reference {
-  const reference = Object.create(PACKED_REFERENCE) as Reference;
-  packed.set(reference, { entry, origin, resolved: false });
-  return reference;
+  return new PackedReference(entry, origin) as unknown as Reference;
 }
 
 /** A plain copy of a reference, its body included (restored references keep their fields behind getters). */
 export function materialize(reference: Reference): Reference {
-  if (packed.has(reference)) resolve(reference);
+  PackedReference.resolve(reference);
   return { ...reference, body: reference.body };
 }
