@@ -95,9 +95,10 @@ describe('a wake with 10,000 references of the reader\'s own', () => {
     );
     expect(afterChange.indexesKept).toBe(false);
     expect(grown.every((d) => d.references >= USER_REFERENCES && d.indexesKept)).toBe(true);
-    // The issue's target is 1.5 ×; measured here 1.44 × and 1.84 × with the two profiles' wakes alternating and
-    // a wake reading the segments' heads alone. Wall-clock ratios on a shared machine are reported, not asserted;
-    // what must hold is that the grown wake reads its kept indexes and costs the same order as the bundled one.
+    // The issue's target is 1.5 ×; measured here 1.44 × to 1.84 × while the segments' heads held every reference's
+    // metadata (read and parsed on each wake), 1.15 × once a wake read their offsets alone. Wall-clock ratios on
+    // a shared machine are reported, not asserted; what must hold is that the grown wake reads its kept indexes
+    // and costs the same order as the bundled one.
     expect(ratio).toBeLessThan(4);
   }, 600_000);
 
