@@ -1,8 +1,8 @@
 /**
  * One worker wake, in a fresh process: the source-free tables read, the bundled library and (when given) the
  * user's library restored from a folder of pack segments stored as the worker stores them (`<k>.head` read on
- * wake, `<k>.arrays` read when the indexes must be built, `<k>.texts` read when the check needs one of its
- * texts), the engine built, the first page checked. Each step's time goes to stdout as JSON;
+ * wake, `<k>.arrays` read when the indexes must be built, `<k>.texts` and `<k>.metadata` read when the check
+ * needs one of its references), the engine built, the first page checked. Each step's time goes to stdout as JSON;
  * loading this module and its imports is not counted (the extension's worker pays it whatever the library).
  * With an index file, the engine's indexes are read from it as the worker reads the ones it kept in IndexedDB
  * (the file is written, and the run not counted, when it does not exist yet).
@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createEngine, createSourceFreeAnalyser, decodeTables, type EngineIndexes, type Reference } from '../../src/core/index.ts';
 import { decodePack, restoreReferences, type Prepared } from '../../src/core/pack/format.ts';
-import { decodeSegment, loadStored, type StoredPart } from '../../src/core/pack/segment.ts';
+import { decodeSegment, loadStored, type PartName, type StoredPart } from '../../src/core/pack/segment.ts';
 import { SOURCE_FREE_TABLES_FILE } from '../../src/node/source-free.ts';
 
 const [bundledFile, pageFile, userFile, indexFile] = process.argv.slice(2);
@@ -30,7 +30,8 @@ const part = (file: string): StoredPart => {
   return stored;
 };
 for (const { file, bytes } of segments) {
-  const restored = restoreReferences(decodeSegment(bytes, part(file.replace(/\.head$/, '.arrays')), part(file.replace(/\.head$/, '.texts'))), 'user');
+  const stored = (name: PartName) => part(file.replace(/\.head$/, `.${name}`));
+  const restored = restoreReferences(decodeSegment(bytes, { metadata: stored('metadata'), arrays: stored('arrays'), texts: stored('texts') }), 'user');
   user.references.push(...restored.references);
   user.prepared.push(...restored.prepared);
 }
@@ -47,7 +48,8 @@ const engine = createEngine([...bundled.references, ...user.references], {
 const t4 = performance.now();
 if (indexFile && !kept) writeFileSync(indexFile, writeIndexes(engine.indexes));
 const all = engine.references;
-await loadStored(engine.needs({ text: page }).map((i) => all[i]!), 'texts');
+const needed = engine.needs({ text: page }).map((i) => all[i]!);
+await Promise.all([loadStored(needed, 'texts'), loadStored(needed, 'metadata')]);
 const result = engine.check({ text: page });
 const t5 = performance.now();
 process.stdout.write(JSON.stringify({

@@ -76,12 +76,12 @@ export function wakeSection(
     const e0 = nowNs();
     const packed = encodePack(entries.slice(0, n));
     const encodeNs = Number(nowNs() - e0);
-    // Stored as the worker stores them: segments, each as its head, its arrays and its texts.
+    // Stored as the worker stores them: segments, each as its head, its metadata, its arrays and its texts.
     const file = join(dir, `user-${n}`);
     mkdirSync(file);
     for (let k = 0; k * SEGMENT_SIZE < n; k++) {
       const stored = splitSegment(encodePack(entries.slice(k * SEGMENT_SIZE, Math.min(n, (k + 1) * SEGMENT_SIZE))));
-      for (const part of ['head', 'arrays', 'texts'] as const) writeFileSync(join(file, `${k}.${part}`), stored[part]);
+      for (const part of ['head', 'metadata', 'arrays', 'texts'] as const) writeFileSync(join(file, `${k}.${part}`), stored[part]);
     }
     const texts = entries.slice(0, n).reduce((sum, e, i) => sum + Buffer.byteLength(library.references[i]!.body), 0);
     return { n, file, size: packed.length, encodeNs, texts };
@@ -117,7 +117,7 @@ export function wakeSection(
   log(`Medians of ${RUNS} wakes each, interleaved, each in a fresh Node process: the source-free tables read, the bundled`);
   log('library (a pack of the seeds) and the heads of the user\'s pack segments read and restored, the engine built (or');
   log('its indexes read as kept), the texts of the segments the page needs read, one spun page checked. "read pack" is the');
-  log('heads (metadata and offsets); the first check includes reading texts.');
+  log('heads (the offsets); the first check includes reading the texts and metadata of the references it matches.');
   log('"After a change" is the first wake after the library changed: the worker reads the segments\' fingerprints and story');
   log('keys, builds the indexes and keeps them in IndexedDB ("restore" includes that read); every later wake reads them.');
   const ratioOf = (n: number, kept: boolean) => med(runs.get(rows.find((r) => r.n === n && r.kept === kept)!)!, (w) => w.totalMs) / base;

@@ -29,6 +29,7 @@ interface Diagnostics {
   userMs: number;
   packReadMs: number;
   packDecodeMs: number;
+  libraryMs: number;
   indexReadMs: number;
   engineMs: number;
   firstCheckMs: number | null;
@@ -85,16 +86,19 @@ describe('a wake with 10,000 references of the reader\'s own', () => {
       grown.push(await wake(h));
     }
     const ratio = median(grown.map(total)) / median(bundled.map(total));
-    const describe = (d: Diagnostics) => `${total(d).toFixed(0)} (restore ${d.userMs.toFixed(0)}: read ${d.packReadMs.toFixed(0)}, decode ${d.packDecodeMs.toFixed(0)}, kept indexes read by ${d.indexReadMs?.toFixed(0)}; engine ${d.engineMs.toFixed(0)}, check ${d.firstCheckMs?.toFixed(0)})`;
+    const describe = (d: Diagnostics) =>
+      `${total(d).toFixed(0)} (restore ${d.userMs.toFixed(0)}: read ${d.packReadMs.toFixed(0)}, decode ${d.packDecodeMs.toFixed(0)}, library restored by ${d.libraryMs.toFixed(0)}, ` +
+      `kept indexes read by ${d.indexReadMs?.toFixed(0)}; engine ${d.engineMs.toFixed(0)}, check ${d.firstCheckMs?.toFixed(0)})`;
     console.log(
       `Wake to first result: bundled alone ${bundled.map(describe).join(', ')} ms; with ${USER_REFERENCES} user references, first wake after the import ` +
         `${describe(afterChange)} ms, later wakes ${grown.map(describe).join(', ')} ms; ratio ${ratio.toFixed(2)} (first wake after the import ${(total(afterChange) / median(bundled.map(total))).toFixed(2)})`,
     );
     expect(afterChange.indexesKept).toBe(false);
     expect(grown.every((d) => d.references >= USER_REFERENCES && d.indexesKept)).toBe(true);
-    // The issue's target is 1.5 ×; measured here 1.44 × and 1.84 × with the two profiles' wakes alternating and
-    // a wake reading the segments' heads alone. Wall-clock ratios on a shared machine are reported, not asserted;
-    // what must hold is that the grown wake reads its kept indexes and costs the same order as the bundled one.
+    // The issue's target is 1.5 ×; measured here 1.44 × to 1.84 × while the segments' heads held every reference's
+    // metadata (read and parsed on each wake), 1.15 × once a wake read their offsets alone. Wall-clock ratios on
+    // a shared machine are reported, not asserted; what must hold is that the grown wake reads its kept indexes
+    // and costs the same order as the bundled one.
     expect(ratio).toBeLessThan(4);
   }, 600_000);
 

@@ -52,7 +52,7 @@ export async function libraryPack(msg: LibraryPackMessage): Promise<LibraryPackR
 
 async function libraryStats(): Promise<LibraryStats> {
   const store = referenceStore();
-  const { references } = await restoreUserLibrary();
+  const { references } = await restoreUserLibrary({ metadata: true });
   const learned = references.filter((r) => r.learned).length;
   return {
     own: references.length - learned,
@@ -131,13 +131,13 @@ async function recoverSetAside(): Promise<{ count: number; left: number }> {
   return { count: recovered.length, left: records.length - keys.length };
 }
 
-/** A pack set aside whole, or a stored segment set aside as its three records. */
+/** A pack set aside whole, or a stored segment set aside as its records (before version 5, its head held the metadata). */
 function packOf(v: unknown): (() => Uint8Array) | null {
   if (v instanceof ArrayBuffer) return () => new Uint8Array(v);
-  const { head, arrays, texts } = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
+  const { head, metadata, arrays, texts } = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
   if (!(head instanceof ArrayBuffer)) return null;
   const bytes = (b: unknown) => (b instanceof ArrayBuffer ? new Uint8Array(b) : new Uint8Array(0));
-  return () => joinSegment(bytes(head), bytes(arrays), bytes(texts));
+  return () => joinSegment({ head: bytes(head), metadata: bytes(metadata), arrays: bytes(arrays), texts: bytes(texts) });
 }
 
 function recoverRecord(record: StoredRecord, analyser: Awaited<ReturnType<typeof sourceFreeAnalyser>>): Reference[] | null {

@@ -7,7 +7,7 @@
  * interface so tests can put an in-memory one in its place.
  */
 import { decodePack, encodePack, materialize, packEntry, PackError, restoreReferences, type PackEntry, type Prepared } from '../../core/pack/format.ts';
-import { decodeSegment, loadStored, splitSegment, storedBytes, type StoredPart } from '../../core/pack/segment.ts';
+import { decodeSegment, loadStored, splitSegment, storedBytes, upgradeHead, type PartName, type StoredPart, type StoredSegment } from '../../core/pack/segment.ts';
 import type { Reference } from '../../core/types.ts';
 import { applyChanges, planDelete, planPut, type SegmentChanges, type Segments } from './pack-segments.ts';
 
@@ -35,6 +35,11 @@ export interface RestoredLibrary {
   decodeMs?: number;
 }
 
+export interface RestoreOptions {
+  arrays?: boolean;
+  metadata?: boolean;
+}
+
 export interface PutOptions {
   /** Learned references beyond this many are evicted, oldest first; the reader's own never are. */
   learnedCap?: number;
@@ -46,9 +51,10 @@ export interface ReferenceStore {
   legacy(): Promise<StoredRecord[]>;
   /**
    * What a wake needs: the references (records that cannot be read are skipped). With `arrays`, their
-   * fingerprints and story keys are read too, for an engine that must index them again.
+   * fingerprints and story keys are read too, for an engine that must index them again; with `metadata`,
+   * their fields, for a caller that reads them all (a wake reads only those of the references a check matches).
    */
-  restore(options?: { arrays?: boolean }): Promise<RestoredLibrary>;
+  restore(options?: RestoreOptions): Promise<RestoredLibrary>;
   get(id: string): Promise<unknown>;
   /** One transaction: every reference is stored, or (on any error, a full disk included) none is. */
   putAll(refs: readonly Reference[], options?: PutOptions): Promise<{ evicted: string[] }>;
@@ -90,28 +96,57 @@ const SET_ASIDE = 'set-aside';
  * Version 3 kept each pack segment's index part (metadata, fingerprints, offsets) in PACKS, read whole on
  * every wake; version 4 splits it into HEADS (metadata and offsets: what a wake reads) and ARRAYS
  * (fingerprints and story keys: read when the indexes are built again). Texts stay in TEXTS (read when a
- * check needs one). All keyed by segment number.
+ * check needs one). Version 5 moves the metadata out of the heads into METADATA (read when a check matches
+ * a reference, or the library is listed or changed), so that a wake reads the offsets alone. All keyed by
+ * segment number.
  */
 const PACKS = 'packs';
 const HEADS = 'pack-heads';
-const ARRAYS = 'pack-arrays';
-const TEXTS = 'pack-texts';
-const SEGMENT_STORES = [HEADS, ARRAYS, TEXTS];
+const PART_STORES: Record<PartName, string> = { metadata: 'pack-metadata', arrays: 'pack-arrays', texts: 'pack-texts' };
+const SEGMENT_STORES = [HEADS, PART_STORES.metadata, PART_STORES.arrays, PART_STORES.texts];
 /** The engine's indexes over the whole library, kept between wakes (one record); added in version 3. */
 const INDEX_CACHE = 'index-cache';
-const DB_VERSION = 4;
+const DB_VERSION = 5;
+/** Every record of a segment but its head: what writing it again, or exporting it, reads. */
+const WHOLE: readonly PartName[] = ['metadata', 'arrays', 'texts'];
+
+const buffers = (segment: Partial<StoredSegment>) => Object.fromEntries(Object.entries(segment).map(([k, v]) => [k, v.buffer as ArrayBuffer]));
 
 /**
- * A segment of the version 3 form (its index part) as version 4 stores it. A segment that does not read is
+ * A segment of the version 3 form (its index part) as version 5 stores it. A segment that does not read is
  * left to be set aside, its texts with it.
  */
-export function upgradeSegment(value: unknown): { head: ArrayBuffer; arrays: ArrayBuffer } {
+export function upgradeSegment(value: unknown): { head: ArrayBuffer; metadata: ArrayBuffer; arrays: ArrayBuffer } {
   if (!(value instanceof ArrayBuffer)) throw new PackError('not a pack');
-  const { head, arrays } = splitSegment(new Uint8Array(value));
-  return { head: head.buffer as ArrayBuffer, arrays: arrays.buffer as ArrayBuffer };
+  const { head, metadata, arrays } = splitSegment(new Uint8Array(value));
+  return buffers({ head, metadata, arrays }) as { head: ArrayBuffer; metadata: ArrayBuffer; arrays: ArrayBuffer };
 }
 
-/** Version 3 to 4, in the upgrade's own transaction: every segment split, or set aside whole. */
+/** A head of version 4 as version 5 stores it: the head, and its metadata as a record of its own. */
+export function upgradeStoredHead(value: unknown): { head: ArrayBuffer; metadata: ArrayBuffer } {
+  if (!(value instanceof ArrayBuffer)) throw new PackError('not a stored segment');
+  return buffers(upgradeHead(new Uint8Array(value))) as { head: ArrayBuffer; metadata: ArrayBuffer };
+}
+
+/** Writes the records of a segment, within the transaction `tx`. */
+function putSegment(tx: IDBTransaction, key: IDBValidKey, records: Partial<Record<'head' | PartName, ArrayBuffer>>): void {
+  for (const [name, value] of Object.entries(records)) tx.objectStore(name === 'head' ? HEADS : PART_STORES[name as PartName]).put(value, key);
+}
+
+/** Moves a segment's records, as they are, to the set-aside store, within the transaction `tx`. */
+function setAsideSegment(tx: IDBTransaction, key: IDBValidKey, reason: string): void {
+  const records = SEGMENT_STORES.map((store) => tx.objectStore(store).get(key));
+  // Requests in one transaction succeed in order: once the last has, all have.
+  records[records.length - 1]!.onsuccess = () => {
+    const [head, metadata, arrays, texts] = records.map((r) => r.result as unknown);
+    tx.objectStore(SET_ASIDE).put({ value: { head, metadata, arrays, texts }, reason, at: Date.now() }, `pack-segment-${String(key)}`);
+    for (const store of SEGMENT_STORES) tx.objectStore(store).delete(key);
+  };
+}
+
+const reasonOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Version 3 to 5, in the upgrade's own transaction: every segment split, or set aside whole. */
 function splitStoredPacks(db: IDBDatabase, tx: IDBTransaction): void {
   const cursor = tx.objectStore(PACKS).openCursor();
   cursor.onsuccess = () => {
@@ -122,19 +157,31 @@ function splitStoredPacks(db: IDBDatabase, tx: IDBTransaction): void {
     }
     const key = at.key;
     try {
-      const { head, arrays } = upgradeSegment(at.value);
-      tx.objectStore(HEADS).put(head, key);
-      tx.objectStore(ARRAYS).put(arrays, key);
+      putSegment(tx, key, upgradeSegment(at.value));
     } catch (e) {
       const index = at.value as unknown;
-      const reason = e instanceof Error ? e.message : String(e);
-      const texts = tx.objectStore(TEXTS).get(key);
+      const texts = tx.objectStore(PART_STORES.texts).get(key);
       texts.onsuccess = () => {
         // Kept as it was written: the index part and the texts joined again into one pack.
         const whole = index instanceof ArrayBuffer && texts.result instanceof ArrayBuffer ? joined(new Uint8Array(index), new Uint8Array(texts.result)) : index;
-        tx.objectStore(SET_ASIDE).put({ value: whole, reason, at: Date.now() }, `pack-segment-${String(key)}`);
-        tx.objectStore(TEXTS).delete(key);
+        tx.objectStore(SET_ASIDE).put({ value: whole, reason: reasonOf(e), at: Date.now() }, `pack-segment-${String(key)}`);
+        tx.objectStore(PART_STORES.texts).delete(key);
       };
+    }
+    at.continue();
+  };
+}
+
+/** Version 4 to 5, in the upgrade's own transaction: every head written again, or its segment set aside whole. */
+function rewriteHeads(tx: IDBTransaction): void {
+  const cursor = tx.objectStore(HEADS).openCursor();
+  cursor.onsuccess = () => {
+    const at = cursor.result;
+    if (!at) return;
+    try {
+      putSegment(tx, at.key, upgradeStoredHead(at.value));
+    } catch (e) {
+      setAsideSegment(tx, at.key, reasonOf(e));
     }
     at.continue();
   };
@@ -151,6 +198,7 @@ function indexedDbStore(): ReferenceStore {
         for (const name of [SET_ASIDE, ...SEGMENT_STORES, INDEX_CACHE]) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
         if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id' });
         if (ev.oldVersion === 3) splitStoredPacks(db, req.transaction!);
+        if (ev.oldVersion === 4) rewriteHeads(req.transaction!);
       };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error ?? new Error('indexedDB open failed'));
@@ -187,8 +235,9 @@ function indexedDbStore(): ReferenceStore {
   /** Each held segment's head checksum, in step with `segments`. */
   const headSums = new Map<number, number>();
 
-  /** One record of a segment kept apart (its arrays or its texts), read from the store once it is needed. */
-  const storedPart = (store: string, key: number): StoredPart => {
+  /** One record of a segment kept apart, read from the store once it is needed. */
+  const storedPart = (name: PartName, key: number): StoredPart => {
+    const store = PART_STORES[name];
     const part: StoredPart = {
       bytes: null,
       load: async () => {
@@ -196,25 +245,20 @@ function indexedDbStore(): ReferenceStore {
           const req = tx.objectStore(store).get(key);
           return () => req.result as unknown;
         });
-        if (!(value instanceof ArrayBuffer)) throw new PackError(`the ${store === TEXTS ? 'texts' : 'fingerprints'} of pack segment ${key} are missing`);
+        if (!(value instanceof ArrayBuffer)) throw new PackError(`the ${name === 'arrays' ? 'fingerprints' : name} of pack segment ${key} are missing`);
         part.bytes = new Uint8Array(value);
       },
     };
     return part;
   };
 
-  /** Moves unreadable segments, their three records as they were, to the set-aside store. */
+  /** Moves unreadable segments, their records as they were, to the set-aside store. */
   const setAsideSegments = async (bad: readonly { key: number; reason: string }[]): Promise<void> => {
     if (!bad.length) return;
     console.warn('Spinscope: pack segments set aside:', bad.map((b) => `${b.key}: ${b.reason}`));
     await transact([...SEGMENT_STORES, SET_ASIDE], 'readwrite', (tx) => {
       for (const { key, reason } of bad) {
-        const records = SEGMENT_STORES.map((store) => tx.objectStore(store).get(key));
-        records[2]!.onsuccess = () => {
-          const [head, arrays, texts] = records.map((r) => r.result as unknown);
-          tx.objectStore(SET_ASIDE).put({ value: { head, arrays, texts }, reason, at: Date.now() }, `pack-segment-${key}`);
-          for (const store of SEGMENT_STORES) tx.objectStore(store).delete(key);
-        };
+        setAsideSegment(tx, key, reason);
         headSums.delete(key);
       }
       return () => undefined;
@@ -238,11 +282,11 @@ function indexedDbStore(): ReferenceStore {
       const value = read.values[i];
       try {
         if (!(value instanceof ArrayBuffer)) throw new PackError('not a pack');
-        const decoded = decodeSegment(new Uint8Array(value), storedPart(ARRAYS, key), storedPart(TEXTS, key));
+        const decoded = decodeSegment(new Uint8Array(value), { metadata: storedPart('metadata', key), arrays: storedPart('arrays', key), texts: storedPart('texts', key) });
         loaded.set(key, decoded.entries);
         headSums.set(key, decoded.checksum);
       } catch (e) {
-        bad.push({ key, reason: e instanceof Error ? e.message : String(e) });
+        bad.push({ key, reason: reasonOf(e) });
       }
     });
     readMs = t1 - t0;
@@ -259,11 +303,11 @@ function indexedDbStore(): ReferenceStore {
     return segments;
   };
 
-  /** Reads every segment's arrays; a segment whose arrays fail their checksum is set aside. */
-  const withArrays = async (): Promise<Segments> => {
+  /** Reads these records of every segment; a segment whose record is missing or fails its checksum is set aside. */
+  const withParts = async (names: readonly PartName[]): Promise<Segments> => {
     const held = await current();
     const bad: { key: number; reason: string }[] = [];
-    await Promise.all([...held].map(([key, entries]) => loadStored(entries, 'arrays').catch((e: unknown) => {
+    await Promise.all([...held].map(([key, entries]) => Promise.all(names.map((name) => loadStored(entries, name))).catch((e: unknown) => {
       if (!(e instanceof PackError)) throw e;
       bad.push({ key, reason: e.message });
     })));
@@ -271,10 +315,11 @@ function indexedDbStore(): ReferenceStore {
     for (const { key } of bad) held.delete(key);
     return held;
   };
+  const entriesWith = async (names: readonly PartName[]) => [...(await withParts(names)).values()].flat();
 
   /** Reads what is kept apart of these entries, for writing them again whole. */
   const loadWhole = async (entries: readonly PackEntry[]): Promise<void> => {
-    await Promise.all([loadStored(entries, 'texts'), loadStored(entries, 'arrays')]);
+    await Promise.all(WHOLE.map((name) => loadStored(entries, name)));
   };
 
   /** Writes the changed segments (and deletes legacy records by id) in one transaction. */
@@ -285,11 +330,7 @@ function indexedDbStore(): ReferenceStore {
     const stored = encoded.map(([key, bytes]) => [key, splitSegment(bytes)] as const);
     const held = await current();
     await transact([...SEGMENT_STORES, STORE, INDEX_CACHE], 'readwrite', (tx) => {
-      for (const [key, { head, arrays, texts }] of stored) {
-        tx.objectStore(HEADS).put(head.buffer, key);
-        tx.objectStore(ARRAYS).put(arrays.buffer, key);
-        tx.objectStore(TEXTS).put(texts.buffer, key);
-      }
+      for (const [key, segment] of stored) putSegment(tx, key, buffers(segment));
       for (const key of changes.remove) for (const store of SEGMENT_STORES) tx.objectStore(store).delete(key);
       for (const key of legacyDeletes) tx.objectStore(STORE).delete(key);
       // The indexes no longer describe the library: dropped in the same transaction as the change.
@@ -302,16 +343,9 @@ function indexedDbStore(): ReferenceStore {
     for (const [key, { head }] of stored) headSums.set(key, new DataView(head.buffer).getUint32(12, true));
   };
 
-  const allEntries = async (): Promise<PackEntry[]> => {
-    const entries = [...(await current()).values()].flat();
-    await loadWhole(entries);
-    return entries;
-  };
-
   const packedRecords = async (): Promise<StoredRecord[]> => {
     const out: StoredRecord[] = [];
-    const entries = [...(await current()).values()].flat();
-    await loadStored(entries, 'texts');
+    const entries = await entriesWith(['metadata', 'texts']);
     for (const r of restoreReferences({ entries, currentScheme: true }).references) out.push({ key: r.id, value: materialize(r) });
     return out;
   };
@@ -325,7 +359,7 @@ function indexedDbStore(): ReferenceStore {
     });
 
   const putEntries = async (entries: readonly PackEntry[], options: PutOptions = {}) => {
-    const changes = planPut(await current(), entries, options.learnedCap);
+    const changes = planPut(await withParts(['metadata']), entries, options.learnedCap);
     await commit(changes, entries.map((e) => e.meta.id));
     return { evicted: changes.evicted };
   };
@@ -337,7 +371,8 @@ function indexedDbStore(): ReferenceStore {
       const references: Reference[] = [];
       const prepared: Prepared[] = [];
       const identity: string[] = [];
-      for (const [key, entries] of await (options.arrays ? withArrays() : current())) {
+      const parts = (['arrays', 'metadata'] as const).filter((name) => options[name]);
+      for (const [key, entries] of await (parts.length ? withParts(parts) : current())) {
         const restored = restoreReferences({ entries, currentScheme: true }, 'user');
         references.push(...restored.references);
         prepared.push(...restored.prepared);
@@ -346,9 +381,8 @@ function indexedDbStore(): ReferenceStore {
       return { references, prepared, identity: identity.join(','), readMs, decodeMs };
     },
     get: async (id) => {
-      for (const entries of (await current()).values()) {
-        const entry = entries.find((e) => e.meta.id === id);
-        if (!entry) continue;
+      const entry = (await entriesWith(['metadata'])).find((e) => e.meta.id === id);
+      if (entry) {
         await loadStored([entry], 'texts');
         return materialize(restoreReferences({ entries: [entry], currentScheme: true }).references[0]!);
       }
@@ -359,8 +393,8 @@ function indexedDbStore(): ReferenceStore {
     },
     putAll: (refs, options) => putEntries(refs.map(packEntry), options),
     putEntries,
-    exportPack: async () => encodePack(await allEntries()),
-    delete: async (id) => commit(planDelete(await current(), id), [id]),
+    exportPack: async () => encodePack(await entriesWith(WHOLE)),
+    delete: async (id) => commit(planDelete(await withParts(['metadata']), id), [id]),
     setAside: (records) =>
       transact([STORE, SET_ASIDE], 'readwrite', (tx) => {
         const from = tx.objectStore(STORE);

@@ -6,7 +6,7 @@
 import type { Reference } from '../../core/types.ts';
 import { REFERENCE_ROLES } from '../../core/vocabulary.ts';
 import { MAX_TEXT, MAX_URL, STORAGE_FULL } from '../../shared/protocol/messages.ts';
-import { referenceStore, type PutOptions, type RestoredLibrary, type SetAsideRecord } from './reference-db.ts';
+import { referenceStore, type PutOptions, type RestoredLibrary, type RestoreOptions, type SetAsideRecord } from './reference-db.ts';
 
 export interface UserReferences {
   references: Reference[];
@@ -27,14 +27,14 @@ export async function loadUserReferences(): Promise<UserReferences> {
  * The library as a wake needs it, restored from its packs. Records of the form before packs are checked
  * first: the valid ones are packed (once), the others set aside.
  */
-export async function restoreUserLibrary(): Promise<RestoredLibrary> {
+export async function restoreUserLibrary(options?: RestoreOptions): Promise<RestoredLibrary> {
   const store = referenceStore();
-  const legacy = await store.legacy();
-  if (legacy.length) {
-    const { references } = await checkRecords(legacy);
-    if (references.length) await store.putAll(references);
-  }
-  return store.restore();
+  // Read side by side; a library that still has records of the earlier form is restored again once they are packed.
+  const [legacy, restored] = await Promise.all([store.legacy(), store.restore(options)]);
+  if (!legacy.length) return restored;
+  const { references } = await checkRecords(legacy);
+  if (references.length) await store.putAll(references);
+  return store.restore(options);
 }
 
 /** Valid records become references; the others are set aside (or counted, when they cannot be moved). */

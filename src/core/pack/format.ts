@@ -149,8 +149,8 @@ export function packLayout(bytes: Uint8Array): PackLayout {
   return { n, metaLength, printsAt: starts[0]!, keysAt: starts[1]!, bodiesAt: starts[2]!, end };
 }
 
-/** The references' metadata of a pack (or a stored segment), each record checked. */
-export function parseMetadata(json: Uint8Array, n: number): { metas: ReferenceMeta[]; currentScheme: boolean } {
+/** The references' metadata of a pack (or a segment stored by version 1), each record checked. */
+export function parseMetadata(json: Uint8Array, n: number): { metas: ReferenceMeta[]; scheme: string } {
   let header: { scheme?: unknown; references?: unknown };
   try {
     header = JSON.parse(strFromU8(json)) as typeof header;
@@ -159,7 +159,19 @@ export function parseMetadata(json: Uint8Array, n: number): { metas: ReferenceMe
   }
   const metas = header.references;
   if (!Array.isArray(metas) || metas.length !== n || !metas.every(isMeta)) throw new PackError('the pack is damaged (bad reference metadata)');
-  return { metas, currentScheme: header.scheme === FINGERPRINT_SCHEME };
+  return { metas, scheme: typeof header.scheme === 'string' ? header.scheme : '' };
+}
+
+/** One reference's metadata, stored on its own (segment.ts), checked as a pack's are. */
+export function parseMeta(json: Uint8Array): ReferenceMeta {
+  let meta: unknown;
+  try {
+    meta = JSON.parse(strFromU8(json));
+  } catch {
+    throw new PackError('the pack is damaged (its metadata cannot be read)');
+  }
+  if (!isMeta(meta)) throw new PackError('the pack is damaged (bad reference metadata)');
+  return meta;
 }
 
 /** Offsets at `at` (n+1 of them, ascending from 0), bounded by `limit` entries of the data they index. */
@@ -175,7 +187,7 @@ export function decodePack(input: Uint8Array): DecodedPack {
   const bytes = input.byteOffset % 4 ? input.slice() : input;
   const layout = packLayout(bytes);
   const { n } = layout;
-  const { metas, currentScheme } = parseMetadata(bytes.subarray(HEADER + 4, HEADER + 4 + layout.metaLength), n);
+  const { metas, scheme } = parseMetadata(bytes.subarray(HEADER + 4, HEADER + 4 + layout.metaLength), n);
   const readArrays = (at: number): PackedArrays => {
     const offsets = readOffsets(bytes, at, n);
     return { offsets, data: new Uint32Array(bytes.buffer, bytes.byteOffset + at + 4 * (n + 1), offsets[n]!) };
@@ -191,7 +203,7 @@ export function decodePack(input: Uint8Array): DecodedPack {
     keys: keys.data.subarray(keys.offsets[i]!, keys.offsets[i + 1]!),
     deflatedBody: bodies.subarray(bodyOffsets[i]!, bodyOffsets[i + 1]!),
   }));
-  return { entries, currentScheme };
+  return { entries, currentScheme: scheme === FINGERPRINT_SCHEME };
 }
 
 function ascending(offsets: Uint32Array): boolean {
@@ -238,35 +250,71 @@ export function restoreReferences(decoded: DecodedPack, origin?: Reference['orig
   return { references, prepared };
 }
 
-/** Where each restored reference's compressed body is, for the `body` getter all of them share. */
-const packedBodies = new WeakMap<object, PackEntry>();
+/** Every field of a reference but its body: a field left out here would read as undefined when restored. */
+const META_FIELDS = Object.keys({
+  id: true, title: true, source: true, date: true, url: true, boilerplate: true, role: true, roleReason: true, origin: true, learned: true, addedAt: true, sourceFree: true,
+} satisfies Record<keyof ReferenceMeta, true>);
+
+const own = (target: object, field: string, value: unknown) => Object.defineProperty(target, field, { value, enumerable: true, writable: true, configurable: true });
 
 /**
- * The prototype of restored references: `body` inflates the text on first read and keeps it as the
- * reference's own property. A shared getter costs a wake nothing per reference, where defining one on each
- * of 10,000 objects costs tens of milliseconds. Spreading such a reference copies own fields only: use
- * `materialize` for a plain copy.
+ * A restored reference: its fields are read from its entry the first time any of them is, and `body`
+ * inflates the text on first read; each is then the reference's own property. A wake that restores 10,000
+ * references touches none of their metadata (a check reads the few it matches), and shared getters cost
+ * nothing per reference where defining them on each object costs tens of milliseconds. Spreading such a
+ * reference copies own fields only: use `materialize` for a plain copy.
  */
-const PACKED_REFERENCE = {
+class PackedReference {
+  readonly #entry: PackEntry;
+  readonly #origin: Reference['origin'] | undefined;
+  #resolved = false;
+
+  constructor(entry: PackEntry, origin: Reference['origin'] | undefined) {
+    this.#entry = entry;
+    this.#origin = origin;
+  }
+
+  static entryOf(reference: object): PackEntry | undefined {
+    return #entry in reference ? (reference as PackedReference).#entry : undefined;
+  }
+
+  /** Copies the entry's metadata onto the reference as its own fields (the entry parses it on first read). */
+  static resolve(reference: object): void {
+    if (!(#entry in reference)) return;
+    const r = reference as PackedReference;
+    if (r.#resolved) return;
+    for (const [field, value] of Object.entries(r.#origin ? { ...r.#entry.meta, origin: r.#origin } : r.#entry.meta)) own(r, field, value);
+    r.#resolved = true;
+  }
+
   get body(): string {
-    const body = entryBody(packedBodies.get(this)!);
-    Object.defineProperty(this, 'body', { value: body, enumerable: true, writable: true, configurable: true });
+    const body = entryBody(this.#entry);
+    own(this, 'body', body);
     return body;
-  },
-};
+  }
+}
+
+for (const field of META_FIELDS) {
+  Object.defineProperty(PackedReference.prototype, field, {
+    get(this: PackedReference): unknown {
+      PackedReference.resolve(this);
+      // A field the metadata lacks (an optional one) stays undefined.
+      return Object.getOwnPropertyDescriptor(this, field)?.value;
+    },
+  });
+}
 
 /** The pack entry a restored reference reads its body from. */
 export function packedEntryOf(reference: Reference): PackEntry | undefined {
-  return packedBodies.get(reference);
+  return PackedReference.entryOf(reference);
 }
 
 function lazyReference(entry: PackEntry, origin?: Reference['origin']): Reference {
-  const reference = Object.setPrototypeOf(origin ? { ...entry.meta, origin } : { ...entry.meta }, PACKED_REFERENCE) as Reference;
-  packedBodies.set(reference, entry);
-  return reference;
+  return new PackedReference(entry, origin) as unknown as Reference;
 }
 
-/** A plain copy of a reference, its body included (restored references keep theirs behind a getter). */
+/** A plain copy of a reference, its body included (restored references keep their fields behind getters). */
 export function materialize(reference: Reference): Reference {
+  PackedReference.resolve(reference);
   return { ...reference, body: reference.body };
 }

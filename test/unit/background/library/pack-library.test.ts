@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getEngine, invalidateEngine, loadTimings } from '../../../../src/background/library/library.ts';
 import { libraryPack } from '../../../../src/background/library/pack-library.ts';
 import { planDelete, planPut, SEGMENT_SIZE, type Segments } from '../../../../src/background/library/pack-segments.ts';
-import { setReferenceStore, upgradeSegment } from '../../../../src/background/library/reference-db.ts';
+import { setReferenceStore, upgradeSegment, upgradeStoredHead } from '../../../../src/background/library/reference-db.ts';
 import { addReference, learnFromPage } from '../../../../src/background/library/references.ts';
 import { encodePack, entryBody, packEntry, packLayout, PackError, type PackEntry } from '../../../../src/core/pack/format.ts';
-import { decodeSegment, loadStored, type StoredPart } from '../../../../src/core/pack/segment.ts';
+import { decodeSegment, loadStored, splitSegment, type PartName, type StoredPart } from '../../../../src/core/pack/segment.ts';
 import type { Reference } from '../../../../src/core/types.ts';
 import { base64ToBytes, bytesToBase64 } from '../../../../src/shared/protocol/base64.ts';
 import { loadLearnedCap } from '../../../../src/shared/storage/library-limits.ts';
@@ -16,6 +16,7 @@ import { DEFAULT_SETTINGS } from '../../../../src/shared/storage/settings.ts';
 import { loadSeedLibrary } from '../../../../src/node/library.ts';
 import { installFakeBrowser } from '../../support/fake-browser.ts';
 import { MemoryReferenceStore } from '../../support/fake-reference-store.ts';
+import { versionOneHead } from '../../support/segment-v1.ts';
 
 vi.mock('virtual:spinscope/library', () => ({ default: [] }));
 
@@ -65,19 +66,21 @@ describe('a library stored by version 3 of the database', () => {
   const index = pack.slice(0, end).buffer;
   const texts = pack.slice(end);
 
-  it('is split into the head a wake reads and the arrays read when indexing, the same references in each', async () => {
-    const { head, arrays } = upgradeSegment(index);
-    let arraysRead = 0;
-    const part = (bytes: Uint8Array, count = false): StoredPart => {
-      const p: StoredPart = { bytes: null, load: async () => void (arraysRead += Number(count), (p.bytes = bytes)) };
+  it('is split into the head a wake reads, the metadata, and the arrays read when indexing, the same references in each', async () => {
+    const { head, metadata, arrays } = upgradeSegment(index);
+    const reads = { metadata: 0, arrays: 0, texts: 0 };
+    const part = (what: PartName, bytes: Uint8Array): StoredPart => {
+      const p: StoredPart = { bytes: null, load: async () => void (reads[what]++, (p.bytes = bytes)) };
       return p;
     };
-    const { entries, currentScheme } = decodeSegment(new Uint8Array(head), part(new Uint8Array(arrays), true), part(texts));
+    const { entries, currentScheme } = decodeSegment(new Uint8Array(head), {
+      metadata: part('metadata', new Uint8Array(metadata)), arrays: part('arrays', new Uint8Array(arrays)), texts: part('texts', texts),
+    });
     expect(currentScheme).toBe(true);
+    expect(reads).toEqual({ metadata: 0, arrays: 0, texts: 0 });
+    await Promise.all([loadStored(entries, 'metadata'), loadStored(entries, 'arrays'), loadStored(entries, 'texts')]);
+    expect(reads).toEqual({ metadata: 1, arrays: 1, texts: 1 });
     expect(entries.map((e) => e.meta.id)).toEqual(seeds.slice(0, 4).map((s) => `user-${s.id}`));
-    expect(arraysRead).toBe(0);
-    await Promise.all([loadStored(entries, 'arrays'), loadStored(entries, 'texts')]);
-    expect(arraysRead).toBe(1);
     const before = seeds.slice(0, 4).map(packEntry);
     expect(entries.map((e) => [[...e.prints], [...e.keys], entryBody(e)])).toEqual(before.map((e, i) => [[...e.prints], [...e.keys], seeds[i]!.body]));
   });
@@ -87,6 +90,30 @@ describe('a library stored by version 3 of the database', () => {
     damaged[end - 9]! ^= 4;
     expect(() => upgradeSegment(damaged.buffer)).toThrow('the pack is damaged (its checksum does not match)');
     expect(() => upgradeSegment({ id: 'user-x' })).toThrow(PackError);
+  });
+});
+
+describe('a library stored by version 4 of the database', () => {
+  // Version 4 stored a segment's metadata in its head (segment version 1).
+  const pack = encodePack(seeds.slice(0, 4).map((s) => packEntry({ ...s, id: `user-${s.id}`, origin: 'user' })));
+  const { arrays } = splitSegment(pack);
+  const head = versionOneHead(pack, arrays);
+
+  it('has every head written again, its metadata a record of its own that a wake does not read, the same references in it', () => {
+    const ready = (bytes: Uint8Array): StoredPart => ({ bytes, load: async () => undefined });
+    const upgraded = upgradeStoredHead(head.slice().buffer);
+    expect(new DataView(upgraded.head).getUint16(8, true)).toBe(2);
+    const meta = (h: ArrayBuffer, metadata: ArrayBuffer) =>
+      decodeSegment(new Uint8Array(h), { metadata: ready(new Uint8Array(metadata)), arrays: ready(arrays), texts: ready(new Uint8Array()) }).entries.map((e) => e.meta);
+    expect(meta(upgraded.head, upgraded.metadata)).toEqual(meta(head.buffer as ArrayBuffer, new ArrayBuffer(0)));
+    expect(meta(upgraded.head, upgraded.metadata).map((m) => m.id)).toEqual(seeds.slice(0, 4).map((s) => `user-${s.id}`));
+  });
+
+  it('refuses a damaged or foreign head, whose segment is then set aside', () => {
+    const damaged = head.slice();
+    damaged[head.length - 3]! ^= 4;
+    expect(() => upgradeStoredHead(damaged.buffer)).toThrow('the pack is damaged (its checksum does not match)');
+    expect(() => upgradeStoredHead({ id: 'user-x' })).toThrow(PackError);
   });
 });
 
