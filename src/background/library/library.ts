@@ -96,9 +96,9 @@ async function build(): Promise<WorkerEngine> {
   };
   let { user, all, key } = library(restored ?? { references: [], prepared: [] });
   const prebuilt = keptIndexesFor(await kept, key);
-  // Without kept indexes the engine indexes every reference: their fingerprints are read now (records of the
-  // form before packs were packed by the read above).
-  if (!prebuilt && restored) ({ user, all, key } = library(await referenceStore().restore({ arrays: true })));
+  // Without kept indexes the engine indexes every reference: their fingerprints and metadata are read now
+  // (records of the form before packs were packed by the read above).
+  if (!prebuilt && restored) ({ user, all, key } = library(await referenceStore().restore({ arrays: true, metadata: true })));
   const t1 = performance.now();
   const prepared = [...bundledRefs.map(() => undefined), ...user.prepared];
   const built = createEngine(all, { analyser: await analyser, prepared, ...(prebuilt ? { prebuilt } : {}) });

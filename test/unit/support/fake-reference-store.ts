@@ -33,9 +33,12 @@ export class MemoryReferenceStore implements ReferenceStore {
 
   /** Whether each restore asked for the fingerprints too (a wake that must index them). */
   restores: boolean[] = [];
+  /** Whether each restore asked for every reference's metadata. */
+  metadataRestores: boolean[] = [];
 
-  async restore(options: { arrays?: boolean } = {}): Promise<RestoredLibrary> {
+  async restore(options: { arrays?: boolean; metadata?: boolean } = {}): Promise<RestoredLibrary> {
     this.restores.push(Boolean(options.arrays));
+    this.metadataRestores.push(Boolean(options.metadata));
     const references = [...this.records.values()].map((v) => structuredClone(v) as Reference);
     return { references, prepared: references.map(() => undefined) };
   }

@@ -139,11 +139,15 @@ describe('a wake', () => {
     const wake = async () => {
       invalidateEngine();
       store.restores = [];
+      store.metadataRestores = [];
       (await getEngine()).check({ text: SEED });
       return loadTimings()!;
     };
     expect((await wake()).indexesKept).toBe(false);
     expect(store.restores).toEqual([false, true]);
+    // Indexing every reference reads every reference's metadata: without it, the first wake after an upgrade
+    // of the database failed with "the metadata of a stored reference is not loaded".
+    expect(store.metadataRestores).toEqual([false, true]);
     expect(store.cache).toBeDefined();
     const kept = await wake();
     expect(kept).toMatchObject({ indexesKept: true, references: 1 });
