@@ -1,12 +1,15 @@
 /**
- * A library stored by version 3 of the database, opened by today's extension in Chromium's own IndexedDB:
- * a reader who updates keeps their references, and a segment that no longer reads is set aside, not lost.
- * Version 3 kept each segment's index part (a pack up to its texts' data) in `packs` and its texts in
- * `pack-texts`, both keyed by segment number.
+ * Libraries stored by earlier versions of the database, opened by today's extension in Chromium's own
+ * IndexedDB: a reader who updates keeps their references, and a segment that no longer reads is set aside,
+ * not lost. Version 3 kept each segment's index part (a pack up to its texts' data) in `packs`; version 4 a
+ * head of segment version 1 (metadata and offsets) in `pack-heads` and the fingerprints in `pack-arrays`;
+ * both the texts in `pack-texts`. All keyed by segment number.
  */
 import { describe, test, expect } from 'vitest';
 import { buildReference } from '../../src/core/index.ts';
 import { encodePack, packEntry, packLayout } from '../../src/core/pack/format.ts';
+import { splitSegment } from '../../src/core/pack/segment.ts';
+import { versionOneHead } from '../unit/support/segment-v1.ts';
 import { nodeSourceFreeAnalyser } from '../../src/node/source-free.ts';
 import { loadOriginals } from '../site/content.ts';
 import { norm } from './harness.ts';
@@ -22,20 +25,29 @@ const article = loadOriginals().find((a) => a.slug === slug)!;
 const text = article.body.filter((b) => b.kind === 'p').map((b) => b.text).join('\n\n');
 const reference = buildReference({ id: 'user-upgraded', text, title: article.headline, url: `${site.origin}/original/${slug}`, origin: 'user' }, nodeSourceFreeAnalyser());
 
-/** A version 3 segment: its index part and its texts. */
-function version3Segment(): { index: string; texts: string } {
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+/** The stores of each earlier version, and its records of one segment holding the reference (base64). */
+const VERSIONS = {
+  3: { stores: ['set-aside', 'packs', 'pack-texts', 'index-cache'], head: 'packs' },
+  4: { stores: ['set-aside', 'pack-heads', 'pack-arrays', 'pack-texts', 'index-cache'], head: 'pack-heads' },
+} as const;
+
+function segmentOf(version: keyof typeof VERSIONS): Record<string, string> {
   const pack = encodePack([packEntry(reference)]);
-  const { end } = packLayout(pack);
-  const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
-  return { index: b64(pack.slice(0, end)), texts: b64(pack.slice(end)) };
+  const { arrays, texts } = splitSegment(pack);
+  if (version === 3) return { packs: b64(pack.slice(0, packLayout(pack).end)), 'pack-texts': b64(texts) };
+  return { 'pack-heads': b64(versionOneHead(pack, arrays)), 'pack-arrays': b64(arrays), 'pack-texts': b64(texts) };
 }
 
-describe('a library stored by version 3 of the database', () => {
+describe.each([3, 4] as const)('a library stored by version %i of the database', (version) => {
   test('is upgraded in place: the reference catches its spun copy, a damaged segment is set aside and can be cleared', async () => {
-    const { index, texts } = version3Segment();
-    // A segment whose index part was damaged on disk: one byte of its metadata flipped.
-    const damaged = Buffer.from(index, 'base64');
-    damaged[40]! ^= 4;
+    const { stores, head } = VERSIONS[version];
+    const good = segmentOf(version);
+    // A segment whose head was damaged on disk: one byte of its metadata flipped.
+    const damagedHead = Buffer.from(good[head]!, 'base64');
+    damagedHead[40]! ^= 4;
+    const damaged = { ...good, [head]: damagedHead.toString('base64') };
 
     // No worker holds the database open while the old one is written.
     const cdp = await h.context.newCDPSession(h.context.pages()[0] ?? (await h.context.newPage()));
@@ -46,28 +58,27 @@ describe('a library stored by version 3 of the database', () => {
     const writer = await h.context.newPage();
     await writer.goto(`chrome-extension://${h.extensionId}/manifest.json`);
     await writer.evaluate(
-      async ({ segments }) => {
+      async ({ version, stores, segments }) => {
         const buffer = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)).buffer;
         const done = (r: IDBRequest | IDBTransaction) => new Promise((resolve, reject) => {
           if ('oncomplete' in r) (r.oncomplete = resolve), (r.onerror = () => reject(r.error));
           else (r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error));
         });
         await done(indexedDB.deleteDatabase('spinscope'));
-        const open = indexedDB.open('spinscope', 3);
+        const open = indexedDB.open('spinscope', version);
         open.onupgradeneeded = () => {
           open.result.createObjectStore('references', { keyPath: 'id' });
-          for (const name of ['set-aside', 'packs', 'pack-texts', 'index-cache']) open.result.createObjectStore(name);
+          for (const name of stores) open.result.createObjectStore(name);
         };
         const db = (await done(open)) as IDBDatabase;
-        const tx = db.transaction(['packs', 'pack-texts'], 'readwrite');
-        segments.forEach((s, key) => {
-          tx.objectStore('packs').put(buffer(s.index), key);
-          tx.objectStore('pack-texts').put(buffer(s.texts), key);
+        const tx = db.transaction(Object.keys(segments[0]!), 'readwrite');
+        segments.forEach((records, key) => {
+          for (const [store, value] of Object.entries(records)) tx.objectStore(store).put(buffer(value), key);
         });
         await done(tx);
         db.close();
       },
-      { segments: [{ index, texts }, { index: damaged.toString('base64'), texts }] },
+      { version, stores: [...stores], segments: [good, damaged] },
     );
     await writer.close();
 
@@ -77,6 +88,27 @@ describe('a library stored by version 3 of the database', () => {
     } finally {
       await page.close();
     }
+
+    // Once checked, the good segment is stored in today's form: a head of segment version 2, its metadata a record apart.
+    const reader = await h.context.newPage();
+    await reader.goto(`chrome-extension://${h.extensionId}/manifest.json`);
+    const stored = await reader.evaluate(async () => {
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        const open = indexedDB.open('spinscope');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const get = (store: string) => new Promise<unknown>((resolve) => {
+        const r = db.transaction(store).objectStore(store).get(0);
+        r.onsuccess = () => resolve(r.result);
+      });
+      const head = (await get('pack-heads')) as ArrayBuffer | undefined;
+      const result = { dbVersion: db.version, headVersion: head ? new DataView(head).getUint16(8, true) : null, metadata: (await get('pack-metadata')) instanceof ArrayBuffer };
+      db.close();
+      return result;
+    });
+    await reader.close();
+    expect(stored).toEqual({ dbVersion: 5, headVersion: 2, metadata: true });
 
     const options = await h.openOptions();
     try {
