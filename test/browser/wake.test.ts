@@ -95,11 +95,11 @@ describe('a wake with 10,000 references of the reader\'s own', () => {
     );
     expect(afterChange.indexesKept).toBe(false);
     expect(grown.every((d) => d.references >= USER_REFERENCES && d.indexesKept)).toBe(true);
-    // The issue's target is 1.5 ×; measured here 1.44 × to 1.84 × while the segments' heads held every reference's
-    // metadata (read and parsed on each wake), 1.15 × once a wake read their offsets alone. Wall-clock ratios on
-    // a shared machine are reported, not asserted; what must hold is that the grown wake reads its kept indexes
-    // and costs the same order as the bundled one.
-    expect(ratio).toBeLessThan(4);
+    // The target is 1.5 ×: measured 1.44 × to 1.84 × while the segments' heads held every reference's metadata
+    // (read and parsed on each wake), then 1.15 × and 1.29 × once a wake read their offsets alone. The assertion
+    // leaves room for a busy machine: the grown wake reads its kept indexes and costs the same order as the
+    // bundled one; `npm run bench` reports the ratio side by side.
+    expect(ratio).toBeLessThan(2);
   }, 600_000);
 
   test('the options page shows the library\'s storage, the cap and the pack buttons, light and dark', async () => {
