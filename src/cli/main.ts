@@ -5,18 +5,20 @@ import { encodePack, packEntry, type PackEntry } from '../core/pack/format.ts';
 import { DocumentError, isWebAddress, listDocumentFiles, readDocument } from '../node/documents.ts';
 import { listLibraryFiles, loadBundledLibrary, loadLibrary } from '../node/library.ts';
 import { createNodeEngine } from '../node/source-free.ts';
+import { isTrustedUrl, normalizeDomainEntry } from '../shared/sites/domains.ts';
 import { COLOUR, PLAIN, referenceJson, referenceLine, resultBlock, resultJson } from './format.ts';
 import { createProgress } from './progress.ts';
 
 export const USAGE = `usage:
-  spinscope check <file|dir>... [--refs <file|dir|pack>]... [--json] [--sensitivity ${SENSITIVITIES.join('|')}] [--url <address>]
+  spinscope check <file|dir>... [--refs <file|dir|pack>]... [--trust <site>]... [--json] [--sensitivity ${SENSITIVITIES.join('|')}] [--url <address>]
   spinscope refs [--refs <file|dir|pack>]... [--json]
   spinscope pack <file|dir|pack>... --out <file>
 
 Checks news articles (.txt, .html, .htm) against the bundled reference library (plus --refs) and says
 whether each is spun, auto-published, a copy, related or clean. pack fingerprints documents once into
 a reference pack that --refs (and the extension's options page) reads without redoing that work. An HTML page's own address is read from
-its canonical link or og:url; --url gives it for a single file. Exit status: 0 all inputs checked,
+its canonical link or og:url; --url gives it for a single file. --trust names a site you trust, as the
+extension's trusted sites: its pages are originals, and so are references whose address is on it. Exit status: 0 all inputs checked,
 1 some input could not be read, 2 bad usage.`;
 
 class UsageError extends Error {}
@@ -79,7 +81,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     try {
       const doc = await readDocument(file, parsed.url);
       const started = performance.now();
-      const page = { text: doc.text, ...(doc.title ? { title: doc.title } : {}), ...(doc.url ? { url: doc.url } : {}) };
+      const trustedUrl = (url: string) => isTrustedUrl(url, parsed.trust);
+      const page = { text: doc.text, ...(doc.title ? { title: doc.title } : {}), ...(doc.url ? { url: doc.url, trusted: trustedUrl(doc.url) } : {}), trustedUrl };
       const result = engine.check(page, { sensitivity: parsed.sensitivity });
       const ms = performance.now() - started;
       progress.clear();
@@ -133,8 +136,17 @@ interface Command {
   json: boolean;
   help: boolean;
   sensitivity: Sensitivity;
+  /** Sites the user trusts, normalised as the extension stores them. */
+  trust: string[];
   url?: string;
   out?: string;
+}
+
+/** A --trust value as the extension's trusted sites hold it; a public suffix or a malformed host is refused. */
+function trustedSite(input: string): string {
+  const checked = normalizeDomainEntry(input);
+  if (!checked.ok) throw new UsageError(`--trust needs a site such as example.com, not "${input}" (${checked.reason})`);
+  return checked.value;
 }
 
 function parseCommand(argv: readonly string[]): Command {
@@ -144,6 +156,7 @@ function parseCommand(argv: readonly string[]): Command {
     strict: true,
     options: {
       refs: { type: 'string', multiple: true, default: [] },
+      trust: { type: 'string', multiple: true, default: [] },
       json: { type: 'boolean', default: false },
       sensitivity: { type: 'string', default: DEFAULT_SENSITIVITY },
       url: { type: 'string' },
@@ -152,7 +165,7 @@ function parseCommand(argv: readonly string[]): Command {
     },
   });
   const [command, ...inputs] = positionals;
-  const base = { refs: values.refs ?? [], json: values.json ?? false, help: values.help ?? false };
+  const base = { refs: values.refs ?? [], json: values.json ?? false, help: values.help ?? false, trust: (values.trust ?? []).map(trustedSite) };
   if (base.help) return { ...base, command: 'help' as const, inputs, sensitivity: DEFAULT_SENSITIVITY, url: undefined };
   const sensitivity = values.sensitivity as Sensitivity;
   if (!(SENSITIVITIES as readonly string[]).includes(sensitivity)) throw new UsageError(`unknown sensitivity "${values.sensitivity}"`);

@@ -73,6 +73,25 @@ describe('spinscope check', () => {
     expect(line.boilerplate.map((b: { rule: string }) => b.rule)).toContain('source-link-footer');
   });
 
+  it('takes a reference on a site given with --trust for the original, and refuses a public suffix', async () => {
+    // A real machine translation of an AP story and its original, on an https page of timesofisrael.com
+    // (test/fixtures/real-pairs/): on the words alone neither side is shown to be the copy.
+    const { loadRealPairs } = await import('../../fixtures/real-pairs/corpus.ts');
+    const [copy, original] = loadRealPairs().find((p) => p.id === 'translated-nybreaking-ap-campaign-courthouse')!.sides;
+    const refs = await mkdtemp(join(tmpdir(), 'spinscope-trust-'));
+    const html = original.text.split(/\n\s*\n/).map((p) => `<p>${p}</p>`).join('\n');
+    await writeFile(join(refs, 'original.html'), `<!doctype html><html><head><title>Trump in court</title><link rel="canonical" href="${original.url}"></head><body><article><h1>Trump in court</h1>${html}</article></body></html>`);
+    const page = join(refs, '..', `${refs.split('/').pop()}-copy.txt`);
+    await writeFile(page, copy.text);
+    const verdict = async (...extra: string[]) => JSON.parse((await run(['check', page, '--json', '--refs', refs, ...extra])).out[0]!);
+    expect((await verdict()).verdict).toBe('related');
+    const trusted = await verdict('--trust', new URL(original.url).hostname);
+    expect(trusted).toMatchObject({ verdict: 'spun', match: { spunSide: 'page' } });
+    const refused = await run(['check', page, '--trust', 'co.uk']);
+    expect(refused.code).toBe(2);
+    expect(refused.err[0]).toContain('--trust needs a site such as example.com, not "co.uk"');
+  });
+
   it('reports a folder without documents instead of checking nothing', async () => {
     const empty = await mkdtemp(join(tmpdir(), 'spinscope-empty-'));
     const { code, out } = await run(['check', '--json', empty]);
