@@ -181,7 +181,8 @@ export function createEngine(references: readonly Reference[], engineOptions: En
         pageUrl: page.url ?? null,
         pageWords: tokens.words.length,
         trusted: page.trusted ?? false,
-        trustsReference: (r) => Boolean(r.learned) || (r.url !== null && (page.trustedUrl?.(r.url) ?? false)),
+        // Trust as it is now: a site the reader stopped trusting no longer vouches for what was learned from it.
+        trustsReference: (r) => r.url !== null && (page.trustedUrl?.(r.url) ?? false),
         boilerplate: cleaned.hits,
         best,
         thresholds,

@@ -98,7 +98,9 @@ export function checkPair(p: Pair, empty: Engine = createNodeEngine([])): PairOu
   const forward = createNodeEngine([original]).check({ text: p.rewritten });
   const caughtBy = (r: CheckResult) => r.verdict === 'spun' && r.match?.referenceId === original.id && r.match.spunSide === 'page';
   const caught = caughtBy(forward);
-  const fromTrusted = createNodeEngine([{ ...original, origin: 'user', learned: true }]).check({ text: p.rewritten });
+  const trustedSite = 'https://trusted.example/';
+  const fromTrusted = createNodeEngine([{ ...original, origin: 'user', learned: true, url: trustedSite + encodeURIComponent(p.id) }])
+    .check({ text: p.rewritten, trustedUrl: (url) => url.startsWith(trustedSite) });
   const backward = createNodeEngine([reference(`${p.id}/rewritten`, p.rewritten)]).check({ text: p.original });
   return {
     forward,

@@ -12,7 +12,7 @@ export interface ClassifyInput {
   pageUrl: string | null;
   pageWords: number;
   trusted: boolean;
-  /** Whether a reference was learned from, or lives on, a site the user trusts. */
+  /** Whether a reference's address is on a site the user trusts. */
   trustsReference: (reference: Reference) => boolean;
   boilerplate: BoilerplateHit[];
   /** The best alignment found, if any candidate aligned at all. */

@@ -16,7 +16,7 @@ export interface DirectionInput {
   referenceRole: Reference['role'];
   referenceOrigin: Reference['origin'];
   pageTrusted: boolean;
-  /** The reference was learned from, or lives on, a site the user trusts. */
+  /** The reference's address is on a site the user trusts (as the articles learned from trusted sites are). */
   referenceTrusted: boolean;
   /** Score (evidence units) one side must lead by to be called the spun one. */
   margin: number;
@@ -144,8 +144,8 @@ function telling(rated: readonly RatedSwap[], pageRarer: boolean): { page: strin
  * Decides which side of a reworded alignment is the spun one by judging each side on its own: fluency,
  * rewrite artefacts and the marks a copy gains (quotations dropped, grammar slips) first, then scraper
  * boilerplate, the reference's known role and who added it; the rarity of the swapped words only as a weak
- * hint. A page on a trusted site is the original; so is a reference from one, unless its own text carries a
- * spinner's marks: the reader vouches for the site, as they do for a trusted page.
+ * hint. A page on a trusted site is the original; so is a reference whose address is on one, unless its own
+ * text carries a spinner's marks: the reader vouches for the site, as they do for a trusted page.
  */
 export function decideDirection(input: DirectionInput): DirectionEvidence {
   const w = DIRECTION_WEIGHTS;
