@@ -4,7 +4,7 @@ import { pairAssociation, UNKNOWN_WORD } from './fluency.ts';
 import type { Lexicon } from './lexicon.ts';
 import { SOURCE_FREE_SETTINGS as S } from './settings.ts';
 import { sideMarks } from './side-marks.ts';
-import { isAdjacentPair, swapsAName } from './word-pairs.ts';
+import { adjacency, swapsAName } from './word-pairs.ts';
 
 export interface AlignedSide {
   text: string;
@@ -30,10 +30,11 @@ function windowAssociation(side: AlignedSide, lexicon: Lexicon, span: Span): num
   const first = tokenAt(tokens, span.start);
   let last = first;
   while (last + 1 < tokens.words.length && tokens.starts[last + 1]! < span.end) last++;
+  const adjacent = adjacency(tokens, text);
   let sum = 0;
   let pairs = 0;
   for (let i = Math.max(0, first - 1); i <= last && i + 1 < tokens.words.length; i++) {
-    if (!isAdjacentPair(tokens, text, i)) continue;
+    if (!adjacent[i]) continue;
     sum += pairAssociation(lexicon, tokens.words[i]!, tokens.words[i + 1]!) ?? UNKNOWN_WORD;
     pairs++;
   }
