@@ -12,7 +12,8 @@ export function wordArtefacts(tokens: Tokens, text: string, lexicon: Lexicon): A
   const foreign: Artefact[] = [];
   const lowerNames: Artefact[] = [];
   let capitalisedNames = 0;
-  const inPassage = foreignPassages(tokens.words.map((word, i) => !tokens.capitalised[i] && (lexicon.isForeign(word) || lexicon.id(word) < 0)));
+  const ids = lexicon.ids(tokens);
+  const inPassage = foreignPassages(tokens.words.map((word, i) => !tokens.capitalised[i] && (lexicon.isForeign(word) || ids[i]! < 0)));
   tokens.words.forEach((word, i) => {
     const start = tokens.starts[i]!;
     if (tokens.capitalised[i]) {

@@ -1,4 +1,5 @@
 import { hashString } from '../text/hash.ts';
+import type { Tokens } from '../text/text.ts';
 import type { SourceFreeTables } from './tables.ts';
 
 /** A tortured phrase's likely original: the collocation one synonym away. */
@@ -12,6 +13,8 @@ export interface TorturedEntry {
 export interface Lexicon {
   /** The word's id, or −1 when the model does not know it. */
   id(word: string): number;
+  /** Each of the tokens' words' id, as `id` gives it. */
+  ids(tokens: Tokens): Int32Array;
   word(id: number): string;
   /** log10 P(word). */
   unigram(id: number): number;
@@ -54,8 +57,20 @@ export function createLexicon(t: SourceFreeTables): Lexicon {
     }
     return packed;
   };
+  const id = (word: string) => (facts(word) >> 2) - 1;
+  // Every stage reads the same text's words (a kept reference's at every check): their ids are looked up once.
+  const idsOf = new WeakMap<Tokens, Int32Array>();
   return {
-    id: (word) => (facts(word) >> 2) - 1,
+    id,
+    ids(tokens) {
+      let ids = idsOf.get(tokens);
+      if (!ids) {
+        ids = new Int32Array(tokens.words.length);
+        for (let i = 0; i < ids.length; i++) ids[i] = id(tokens.words[i]!);
+        idsOf.set(tokens, ids);
+      }
+      return ids;
+    },
     word: (id) => decoder.decode(t.wordText.subarray(t.wordStarts[id]!, t.wordStarts[id + 1]!)),
     unigram: (id) => -t.unigramCost[id]! / 10,
     bigram(a, b) {

@@ -28,10 +28,11 @@ function quotationMarks(tokens: Tokens, text: string): number {
 
 /** Compounds a round trip broke, which fluent news almost never has (10 of 12,682 articles). */
 function brokenWords(tokens: Tokens, lexicon: Lexicon): number {
+  const ids = lexicon.ids(tokens);
   let broken = 0;
   for (let i = 0; i < tokens.words.length; i++) {
+    if (ids[i]! >= 0) continue;
     const word = tokens.words[i]!;
-    if (lexicon.id(word) >= 0) continue;
     if (HYPHENED_ARTICLE.test(word)) broken++;
     else if (!tokens.capitalised[i] && word.length >= S.gluedWordMinLength && NON_ENGLISH_LETTER.test(word)) broken++;
   }
@@ -69,10 +70,11 @@ const marksOf = new WeakMap<Tokens, { lexicon: Lexicon; marks: SideMarks }>();
 function countMarks(tokens: Tokens, text: string, lexicon: Lexicon): SideMarks {
   let slips = brokenWords(tokens, lexicon);
   let pairs = 0;
+  const ids = lexicon.ids(tokens);
   adjacentPairs(tokens, text, (i, j) => {
     if (tokens.capitalised[i] || tokens.capitalised[j]) return;
-    const a = lexicon.id(tokens.words[i]!);
-    const b = lexicon.id(tokens.words[j]!);
+    const a = ids[i]!;
+    const b = ids[j]!;
     if (a < 0 || b < 0) return;
     pairs++;
     if (lexicon.unigram(a) > S.commonWordLog10 && lexicon.unigram(b) > S.commonWordLog10 && lexicon.bigram(a, b) === null) slips++;

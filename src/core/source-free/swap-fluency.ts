@@ -1,6 +1,6 @@
 import type { Tokens } from '../text/text.ts';
 import type { Span, Substitution, SwapFluency } from '../types.ts';
-import { pairAssociation, UNKNOWN_WORD } from './fluency.ts';
+import { pairAssociations, UNKNOWN_WORD } from './fluency.ts';
 import type { Lexicon } from './lexicon.ts';
 import { SOURCE_FREE_SETTINGS as S } from './settings.ts';
 import { sideMarks } from './side-marks.ts';
@@ -31,11 +31,13 @@ function windowAssociation(side: AlignedSide, lexicon: Lexicon, span: Span): num
   let last = first;
   while (last + 1 < tokens.words.length && tokens.starts[last + 1]! < span.end) last++;
   const adjacent = adjacency(tokens, text);
+  const associations = pairAssociations(tokens, text, lexicon);
   let sum = 0;
   let pairs = 0;
   for (let i = Math.max(0, first - 1); i <= last && i + 1 < tokens.words.length; i++) {
     if (!adjacent[i]) continue;
-    sum += pairAssociation(lexicon, tokens.words[i]!, tokens.words[i + 1]!) ?? UNKNOWN_WORD;
+    const value = associations[i]!;
+    sum += Number.isNaN(value) ? UNKNOWN_WORD : value;
     pairs++;
   }
   return pairs ? sum / pairs : null;

@@ -11,10 +11,11 @@ import { adjacentPairs, isName } from './word-pairs.ts';
  */
 export function findTorturedPhrases(tokens: Tokens, text: string, lexicon: Lexicon): TorturedPhrase[] {
   const hits: TorturedPhrase[] = [];
+  const ids = lexicon.ids(tokens);
   adjacentPairs(tokens, text, (i, j) => {
     if (isName(tokens, i) || isName(tokens, j) || STOPWORDS.has(tokens.words[i]!) || STOPWORDS.has(tokens.words[j]!)) return;
-    const a = lexicon.id(tokens.words[i]!);
-    const b = a < 0 ? -1 : lexicon.id(tokens.words[j]!);
+    const a = ids[i]!;
+    const b = a < 0 ? -1 : ids[j]!;
     if (b < 0) return;
     const entry = lexicon.tortured(a, b);
     if (!entry) return;
