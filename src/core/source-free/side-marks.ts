@@ -4,12 +4,15 @@ import type { Lexicon } from './lexicon.ts';
 import { SOURCE_FREE_SETTINGS as S } from './settings.ts';
 import { adjacentPairs } from './word-pairs.ts';
 
-const DOUBLE_QUOTES = /["“”„«»]/;
+/** Character codes of the characters of `chars`: tested once or twice per word, so no string or regex per test. */
+const codes = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+
+const DOUBLE_QUOTES = codes('"“”„«»');
 /** A hyphen joining "the" to a word: a round trip's broken compound ("counter-the parties", "two-the thirds"). */
 const HYPHENED_ARTICLE = /^the-[^-]+$|^[^-]+-the$/;
 /** A letter English words seldom carry; a long unknown word with one was glued together by a round trip. */
 const NON_ENGLISH_LETTER = /[^\x00-\x7F’]/;
-const CLOSING_PUNCTUATION = /[.,;:!?)]/;
+const CLOSING_PUNCTUATION = codes('.,;:!?)');
 
 /**
  * Quotation marks touching a word of the text (opening before it, closing after it and its punctuation):
@@ -18,10 +21,11 @@ const CLOSING_PUNCTUATION = /[.,;:!?)]/;
 function quotationMarks(tokens: Tokens, text: string): number {
   let marks = 0;
   for (let i = 0; i < tokens.words.length; i++) {
-    if (DOUBLE_QUOTES.test(text[tokens.starts[i]! - 1] ?? '')) marks++;
+    // Outside the text charCodeAt gives NaN, which no set holds.
+    if (DOUBLE_QUOTES.has(text.charCodeAt(tokens.starts[i]! - 1))) marks++;
     let after = tokens.ends[i]!;
-    while (CLOSING_PUNCTUATION.test(text[after] ?? '')) after++;
-    if (DOUBLE_QUOTES.test(text[after] ?? '')) marks++;
+    while (CLOSING_PUNCTUATION.has(text.charCodeAt(after))) after++;
+    if (DOUBLE_QUOTES.has(text.charCodeAt(after))) marks++;
   }
   return marks;
 }
