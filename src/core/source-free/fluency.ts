@@ -37,7 +37,7 @@ export function pairAssociations(tokens: Tokens, text: string, lexicon: Lexicon)
   const kept = associationsOf.get(tokens);
   if (kept?.lexicon === lexicon) return kept.values;
   const { words } = tokens;
-  const ids = lexicon.ids(tokens);
+  const ids = lexicon.facts(tokens).ids;
   const adjacent = adjacency(tokens, text);
   const values = new Float64Array(words.length).fill(NaN);
   for (let i = 0; i + 1 < words.length; i++) {

@@ -1,18 +1,15 @@
-import type { Tokens } from '../text/text.ts';
+import { charCodes, type Tokens } from '../text/text.ts';
 import type { SideMarks } from '../types.ts';
 import type { Lexicon } from './lexicon.ts';
 import { SOURCE_FREE_SETTINGS as S } from './settings.ts';
 import { adjacentPairs } from './word-pairs.ts';
 
-/** Character codes of the characters of `chars`: tested once or twice per word, so no string or regex per test. */
-const codes = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
-
-const DOUBLE_QUOTES = codes('"“”„«»');
+const DOUBLE_QUOTES = charCodes('"“”„«»');
 /** A hyphen joining "the" to a word: a round trip's broken compound ("counter-the parties", "two-the thirds"). */
 const HYPHENED_ARTICLE = /^the-[^-]+$|^[^-]+-the$/;
 /** A letter English words seldom carry; a long unknown word with one was glued together by a round trip. */
 const NON_ENGLISH_LETTER = /[^\x00-\x7F’]/;
-const CLOSING_PUNCTUATION = codes('.,;:!?)');
+const CLOSING_PUNCTUATION = charCodes('.,;:!?)');
 
 /**
  * Quotation marks touching a word of the text (opening before it, closing after it and its punctuation):
@@ -32,7 +29,7 @@ function quotationMarks(tokens: Tokens, text: string): number {
 
 /** Compounds a round trip broke, which fluent news almost never has (10 of 12,682 articles). */
 function brokenWords(tokens: Tokens, lexicon: Lexicon): number {
-  const ids = lexicon.ids(tokens);
+  const ids = lexicon.facts(tokens).ids;
   let broken = 0;
   for (let i = 0; i < tokens.words.length; i++) {
     if (ids[i]! >= 0) continue;
@@ -74,7 +71,7 @@ const marksOf = new WeakMap<Tokens, { lexicon: Lexicon; marks: SideMarks }>();
 function countMarks(tokens: Tokens, text: string, lexicon: Lexicon): SideMarks {
   let slips = brokenWords(tokens, lexicon);
   let pairs = 0;
-  const ids = lexicon.ids(tokens);
+  const ids = lexicon.facts(tokens).ids;
   adjacentPairs(tokens, text, (i, j) => {
     if (tokens.capitalised[i] || tokens.capitalised[j]) return;
     const a = ids[i]!;

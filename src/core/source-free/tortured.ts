@@ -11,7 +11,7 @@ import { adjacentPairs, isName } from './word-pairs.ts';
  */
 export function findTorturedPhrases(tokens: Tokens, text: string, lexicon: Lexicon): TorturedPhrase[] {
   const hits: TorturedPhrase[] = [];
-  const ids = lexicon.ids(tokens);
+  const ids = lexicon.facts(tokens).ids;
   adjacentPairs(tokens, text, (i, j) => {
     if (isName(tokens, i) || isName(tokens, j) || STOPWORDS.has(tokens.words[i]!) || STOPWORDS.has(tokens.words[j]!)) return;
     const a = ids[i]!;

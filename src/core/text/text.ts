@@ -184,6 +184,9 @@ export function paragraphs(text: string): { text: string; span: Span }[] {
   return out;
 }
 
+/** The UTF-16 codes of `chars` (one unit each): tested per word, a set of codes needs no string or regex per test. */
+export const charCodes = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+
 /** Whether a UTF-16 code unit is white space as `\s` reads it. */
 export function isSpace(c: number): boolean {
   if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
