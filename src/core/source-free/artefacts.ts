@@ -71,7 +71,9 @@ const LOWER_CASE_NAME_CONTRAST = 3;
  * after a comma. (After a full stop, a second opening mark starts the next paragraph of a long quote, in
  * texts whose paragraph breaks were lost.)
  */
-const LOOSE_QUOTE = /(?<=\s)”|“(?=\s|$)/gmu;
+// Each branch starts with its mark, the space looked for behind it: the search jumps from mark to mark instead
+// of trying a look-behind at every character.
+const LOOSE_QUOTE = /”(?<=\s”)|“(?=\s|$)/gmu;
 
 export function brokenQuotes(text: string): Artefact[] {
   const out: Artefact[] = [];
