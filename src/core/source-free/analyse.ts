@@ -26,7 +26,7 @@ export function createSourceFreeAnalyser(tables: SourceFreeTables): SourceFreeAn
       const abstain = (abstention: Abstention): SourceFreeReport =>
         ({ opinion: 'no-opinion', abstention, evidence: 0, tortured: [], artefacts: [], ...base });
       if (t.words.length < S.minWords) return abstain('too-short');
-      const known = t.words.reduce((n, w) => n + (lexicon.id(w) >= 0 ? 1 : 0), 0);
+      const known = lexicon.facts(t).ids.reduce((n, id) => n + (id >= 0 ? 1 : 0), 0);
       const words = wordArtefacts(t, text, lexicon);
       const foreign = words.filter((a) => a.kind === 'foreign-word').length;
       if (known / t.words.length < S.minKnownShare || foreign / t.words.length > S.maxForeignShare) return abstain('not-english');

@@ -1,4 +1,4 @@
-import type { Tokens } from '../text/text.ts';
+import { charCodes, type Tokens } from '../text/text.ts';
 import type { RewriteArtefact as Artefact } from '../types.ts';
 import type { Lexicon } from './lexicon.ts';
 import { isName } from './word-pairs.ts';
@@ -12,23 +12,27 @@ export function wordArtefacts(tokens: Tokens, text: string, lexicon: Lexicon): A
   const foreign: Artefact[] = [];
   const lowerNames: Artefact[] = [];
   let capitalisedNames = 0;
-  const inPassage = foreignPassages(tokens.words.map((word, i) => !tokens.capitalised[i] && (lexicon.isForeign(word) || lexicon.id(word) < 0)));
+  const { ids, foreign: isForeign, properName } = lexicon.facts(tokens);
+  const inPassage = foreignPassages(tokens.words.map((_, i) => !tokens.capitalised[i] && (isForeign[i] === 1 || ids[i]! < 0)));
   tokens.words.forEach((word, i) => {
     const start = tokens.starts[i]!;
     if (tokens.capitalised[i]) {
-      if (lexicon.isProperName(word)) capitalisedNames++;
+      if (properName[i]) capitalisedNames++;
       return;
     }
     // Addresses, handles and tags are written lower-case on purpose.
-    if (start > 0 && /[/@#.\-_]/.test(text[start - 1]!)) return;
+    if (WRITTEN_LOWER_CASE_AFTER.has(text.charCodeAt(start - 1))) return;
     if (inPassage[i]) return;
     const span = { start, end: tokens.ends[i]! };
-    if (lexicon.isForeign(word)) foreign.push({ kind: 'foreign-word', text: word, span });
-    else if (lexicon.isProperName(word) && !isNameParticle(tokens, i)) lowerNames.push({ kind: 'lower-case-name', text: word, span });
+    if (isForeign[i]) foreign.push({ kind: 'foreign-word', text: word, span });
+    else if (properName[i] && !isNameParticle(tokens, i)) lowerNames.push({ kind: 'lower-case-name', text: word, span });
   });
   const namesCapitalised = capitalisedNames >= LOWER_CASE_NAME_CONTRAST * lowerNames.length;
   return namesCapitalised ? [...foreign, ...lowerNames] : foreign;
 }
+
+/** Before a word, the characters of an address, handle or tag (outside the text, NaN is none of them). */
+const WRITTEN_LOWER_CASE_AFTER = charCodes('/@#.-_');
 
 /**
  * Words English does not know, in a chain of three or more a few words apart, make a passage in another
@@ -67,7 +71,9 @@ const LOWER_CASE_NAME_CONTRAST = 3;
  * after a comma. (After a full stop, a second opening mark starts the next paragraph of a long quote, in
  * texts whose paragraph breaks were lost.)
  */
-const LOOSE_QUOTE = /(?<=\s)”|“(?=\s|$)/gmu;
+// Each branch starts with its mark, the space looked for behind it: the search jumps from mark to mark instead
+// of trying a look-behind at every character.
+const LOOSE_QUOTE = /”(?<=\s”)|“(?=\s|$)/gmu;
 
 export function brokenQuotes(text: string): Artefact[] {
   const out: Artefact[] = [];

@@ -1,4 +1,5 @@
 import { hashString } from '../text/hash.ts';
+import type { Tokens } from '../text/text.ts';
 import type { SourceFreeTables } from './tables.ts';
 
 /** A tortured phrase's likely original: the collocation one synonym away. */
@@ -8,19 +9,28 @@ export interface TorturedEntry {
   side: 0 | 1;
 }
 
+/** What the tables say of each word of a text, by token. */
+export interface WordFacts {
+  /** The word's id, as `id` gives it. */
+  ids: Int32Array;
+  /** 1: a common word of another language. */
+  foreign: Uint8Array;
+  /** 1: English always capitalises it ("sweden" is a mistake). */
+  properName: Uint8Array;
+}
+
 /** Lookups over the tables: word ids, fluency bigrams, tortured phrases. */
 export interface Lexicon {
   /** The word's id, or −1 when the model does not know it. */
   id(word: string): number;
+  /** Every stage reads the same text's words (a kept reference's at every check): each is looked up once. */
+  facts(tokens: Tokens): WordFacts;
   word(id: number): string;
   /** log10 P(word). */
   unigram(id: number): number;
   /** log10 P(b | a) when the tables keep the bigram, else null. */
   bigram(a: number, b: number): number | null;
   tortured(a: number, b: number): TorturedEntry | null;
-  isForeign(word: string): boolean;
-  /** English always capitalises it ("sweden" is a mistake). */
-  isProperName(word: string): boolean;
 }
 
 function search(sorted: Uint32Array | Uint16Array, value: number, from = 0, to = sorted.length): number {
@@ -43,7 +53,7 @@ export function createLexicon(t: SourceFreeTables): Lexicon {
   const decoder = new TextDecoder();
   // Every stage asks about the same words; one hash and three binary searches per word, then a Map lookup.
   const known = new Map<string, number>();
-  const facts = (word: string): number => {
+  const lookUp = (word: string): number => {
     let packed = known.get(word);
     if (packed === undefined) {
       const hash = hashString(word);
@@ -54,8 +64,24 @@ export function createLexicon(t: SourceFreeTables): Lexicon {
     }
     return packed;
   };
+  const factsOf = new WeakMap<Tokens, WordFacts>();
   return {
-    id: (word) => (facts(word) >> 2) - 1,
+    id: (word) => (lookUp(word) >> 2) - 1,
+    facts(tokens) {
+      let kept = factsOf.get(tokens);
+      if (!kept) {
+        const n = tokens.words.length;
+        kept = { ids: new Int32Array(n), foreign: new Uint8Array(n), properName: new Uint8Array(n) };
+        for (let i = 0; i < n; i++) {
+          const packed = lookUp(tokens.words[i]!);
+          kept.ids[i] = (packed >> 2) - 1;
+          kept.foreign[i] = (packed >> 1) & 1;
+          kept.properName[i] = packed & 1;
+        }
+        factsOf.set(tokens, kept);
+      }
+      return kept;
+    },
     word: (id) => decoder.decode(t.wordText.subarray(t.wordStarts[id]!, t.wordStarts[id + 1]!)),
     unigram: (id) => -t.unigramCost[id]! / 10,
     bigram(a, b) {
@@ -67,7 +93,5 @@ export function createLexicon(t: SourceFreeTables): Lexicon {
       if (at < 0) return null;
       return { original: t.torturedOriginal[at]!, side: t.torturedSide[at] as 0 | 1 };
     },
-    isForeign: (word) => (facts(word) & 2) !== 0,
-    isProperName: (word) => (facts(word) & 1) !== 0,
   };
 }

@@ -1,15 +1,15 @@
-import type { Tokens } from '../text/text.ts';
+import { charCodes, type Tokens } from '../text/text.ts';
 import type { SideMarks } from '../types.ts';
 import type { Lexicon } from './lexicon.ts';
 import { SOURCE_FREE_SETTINGS as S } from './settings.ts';
 import { adjacentPairs } from './word-pairs.ts';
 
-const DOUBLE_QUOTES = /["“”„«»]/;
+const DOUBLE_QUOTES = charCodes('"“”„«»');
 /** A hyphen joining "the" to a word: a round trip's broken compound ("counter-the parties", "two-the thirds"). */
 const HYPHENED_ARTICLE = /^the-[^-]+$|^[^-]+-the$/;
 /** A letter English words seldom carry; a long unknown word with one was glued together by a round trip. */
 const NON_ENGLISH_LETTER = /[^\x00-\x7F’]/;
-const CLOSING_PUNCTUATION = /[.,;:!?)]/;
+const CLOSING_PUNCTUATION = charCodes('.,;:!?)');
 
 /**
  * Quotation marks touching a word of the text (opening before it, closing after it and its punctuation):
@@ -18,20 +18,22 @@ const CLOSING_PUNCTUATION = /[.,;:!?)]/;
 function quotationMarks(tokens: Tokens, text: string): number {
   let marks = 0;
   for (let i = 0; i < tokens.words.length; i++) {
-    if (DOUBLE_QUOTES.test(text[tokens.starts[i]! - 1] ?? '')) marks++;
+    // Outside the text charCodeAt gives NaN, which no set holds.
+    if (DOUBLE_QUOTES.has(text.charCodeAt(tokens.starts[i]! - 1))) marks++;
     let after = tokens.ends[i]!;
-    while (CLOSING_PUNCTUATION.test(text[after] ?? '')) after++;
-    if (DOUBLE_QUOTES.test(text[after] ?? '')) marks++;
+    while (CLOSING_PUNCTUATION.has(text.charCodeAt(after))) after++;
+    if (DOUBLE_QUOTES.has(text.charCodeAt(after))) marks++;
   }
   return marks;
 }
 
 /** Compounds a round trip broke, which fluent news almost never has (10 of 12,682 articles). */
 function brokenWords(tokens: Tokens, lexicon: Lexicon): number {
+  const ids = lexicon.facts(tokens).ids;
   let broken = 0;
   for (let i = 0; i < tokens.words.length; i++) {
+    if (ids[i]! >= 0) continue;
     const word = tokens.words[i]!;
-    if (lexicon.id(word) >= 0) continue;
     if (HYPHENED_ARTICLE.test(word)) broken++;
     else if (!tokens.capitalised[i] && word.length >= S.gluedWordMinLength && NON_ENGLISH_LETTER.test(word)) broken++;
   }
@@ -69,10 +71,11 @@ const marksOf = new WeakMap<Tokens, { lexicon: Lexicon; marks: SideMarks }>();
 function countMarks(tokens: Tokens, text: string, lexicon: Lexicon): SideMarks {
   let slips = brokenWords(tokens, lexicon);
   let pairs = 0;
+  const ids = lexicon.facts(tokens).ids;
   adjacentPairs(tokens, text, (i, j) => {
     if (tokens.capitalised[i] || tokens.capitalised[j]) return;
-    const a = lexicon.id(tokens.words[i]!);
-    const b = lexicon.id(tokens.words[j]!);
+    const a = ids[i]!;
+    const b = ids[j]!;
     if (a < 0 || b < 0) return;
     pairs++;
     if (lexicon.unigram(a) > S.commonWordLog10 && lexicon.unigram(b) > S.commonWordLog10 && lexicon.bigram(a, b) === null) slips++;

@@ -1,10 +1,10 @@
 import type { Tokens } from '../text/text.ts';
 import type { Span, Substitution, SwapFluency } from '../types.ts';
-import { pairAssociation, UNKNOWN_WORD } from './fluency.ts';
+import { pairAssociations, UNKNOWN_WORD } from './fluency.ts';
 import type { Lexicon } from './lexicon.ts';
 import { SOURCE_FREE_SETTINGS as S } from './settings.ts';
 import { sideMarks } from './side-marks.ts';
-import { isAdjacentPair, swapsAName } from './word-pairs.ts';
+import { adjacency, swapsAName } from './word-pairs.ts';
 
 export interface AlignedSide {
   text: string;
@@ -24,20 +24,26 @@ function tokenAt(tokens: Tokens, offset: number): number {
   return lo;
 }
 
-/** Mean association of the pairs from the word before the span to the word after it; null without pairs. */
-function windowAssociation(side: AlignedSide, lexicon: Lexicon, span: Span): number | null {
+/** One side's mean association of the pairs from the word before a span to the word after it; null without pairs. */
+function windowAssociation(side: AlignedSide, lexicon: Lexicon): (span: Span) => number | null {
   const { tokens, text } = side;
-  const first = tokenAt(tokens, span.start);
-  let last = first;
-  while (last + 1 < tokens.words.length && tokens.starts[last + 1]! < span.end) last++;
-  let sum = 0;
-  let pairs = 0;
-  for (let i = Math.max(0, first - 1); i <= last && i + 1 < tokens.words.length; i++) {
-    if (!isAdjacentPair(tokens, text, i)) continue;
-    sum += pairAssociation(lexicon, tokens.words[i]!, tokens.words[i + 1]!) ?? UNKNOWN_WORD;
-    pairs++;
-  }
-  return pairs ? sum / pairs : null;
+  // Asked once per side, not per swap: a spun page has a swap every few words.
+  const adjacent = adjacency(tokens, text);
+  const associations = pairAssociations(tokens, text, lexicon);
+  return (span) => {
+    const first = tokenAt(tokens, span.start);
+    let last = first;
+    while (last + 1 < tokens.words.length && tokens.starts[last + 1]! < span.end) last++;
+    let sum = 0;
+    let pairs = 0;
+    for (let i = Math.max(0, first - 1); i <= last && i + 1 < tokens.words.length; i++) {
+      if (!adjacent[i]) continue;
+      const value = associations[i]!;
+      sum += Number.isNaN(value) ? UNKNOWN_WORD : value;
+      pairs++;
+    }
+    return pairs ? sum / pairs : null;
+  };
 }
 
 /**
@@ -48,10 +54,12 @@ function windowAssociation(side: AlignedSide, lexicon: Lexicon, span: Span): num
 export function compareSwapFluency(page: AlignedSide, reference: AlignedSide, substitutions: readonly Substitution[], lexicon: Lexicon): SwapFluency {
   let pageWorse = 0;
   let referenceWorse = 0;
+  const pageWindow = windowAssociation(page, lexicon);
+  const referenceWindow = windowAssociation(reference, lexicon);
   for (const s of substitutions) {
     if (swapsAName(s)) continue;
-    const onPage = windowAssociation(page, lexicon, s.pageSpan);
-    const onReference = windowAssociation(reference, lexicon, s.referenceSpan);
+    const onPage = pageWindow(s.pageSpan);
+    const onReference = referenceWindow(s.referenceSpan);
     if (onPage === null || onReference === null) continue;
     if (onReference - onPage > S.swapAssociationMargin) pageWorse++;
     else if (onPage - onReference > S.swapAssociationMargin) referenceWorse++;

@@ -11,13 +11,14 @@ import { adjacentPairs, isName } from './word-pairs.ts';
  */
 export function findTorturedPhrases(tokens: Tokens, text: string, lexicon: Lexicon): TorturedPhrase[] {
   const hits: TorturedPhrase[] = [];
+  const ids = lexicon.facts(tokens).ids;
   adjacentPairs(tokens, text, (i, j) => {
-    if (isName(tokens, i) || isName(tokens, j) || STOPWORDS.has(tokens.words[i]!) || STOPWORDS.has(tokens.words[j]!)) return;
-    const a = lexicon.id(tokens.words[i]!);
-    const b = a < 0 ? -1 : lexicon.id(tokens.words[j]!);
+    const a = ids[i]!;
+    const b = a < 0 ? -1 : ids[j]!;
     if (b < 0) return;
+    // The table holds few pairs: asked first, it spares most pairs the name and stop-word tests.
     const entry = lexicon.tortured(a, b);
-    if (!entry) return;
+    if (!entry || isName(tokens, i) || isName(tokens, j) || STOPWORDS.has(tokens.words[i]!) || STOPWORDS.has(tokens.words[j]!)) return;
     const span = { start: tokens.starts[i]!, end: tokens.ends[j]! };
     const original = lexicon.word(entry.original);
     hits.push({

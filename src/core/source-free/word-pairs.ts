@@ -5,27 +5,42 @@ import type { Tokens } from '../text/text.ts';
  * bigram statistics apply. Numbers and words written with digits are left out.
  */
 export function adjacentPairs(tokens: Tokens, text: string, visit: (first: number, second: number) => void): void {
-  for (let i = 0; i + 1 < tokens.words.length; i++) if (isAdjacentPair(tokens, text, i)) visit(i, i + 1);
+  const adjacent = adjacency(tokens, text);
+  for (let i = 0; i + 1 < tokens.words.length; i++) if (adjacent[i]) visit(i, i + 1);
 }
 
-/** Words i and i + 1 form a pair that adjacentPairs visits. */
-export function isAdjacentPair(tokens: Tokens, text: string, i: number): boolean {
-  const { starts, ends, sentenceStart } = tokens;
-  if (sentenceStart[i + 1] || !onlySpaces(text, ends[i]!, starts[i + 1]!)) return false;
-  const digits = withDigits(tokens);
-  return !digits[i] && !digits[i + 1];
-}
-
-// Every stage asks the same tokens the same question: answered once per text.
-const digitsOf = new WeakMap<Tokens, Uint8Array>();
-
-function withDigits(tokens: Tokens): Uint8Array {
-  let digits = digitsOf.get(tokens);
-  if (!digits) {
-    digits = Uint8Array.from(tokens.words, (w) => (/\d/.test(w) ? 1 : 0));
-    digitsOf.set(tokens, digits);
+/** Whether words i and i + 1 form a pair that adjacentPairs visits (1) or not (0), by i. */
+export function adjacency(tokens: Tokens, text: string): Uint8Array {
+  let adjacent = adjacencyOf.get(tokens);
+  if (!adjacent) {
+    adjacent = readAdjacency(tokens, text);
+    adjacencyOf.set(tokens, adjacent);
   }
-  return digits;
+  return adjacent;
+}
+
+// Every stage walks the same pairs of the same tokens (a kept reference's at every check): read once per text.
+const adjacencyOf = new WeakMap<Tokens, Uint8Array>();
+
+function readAdjacency(tokens: Tokens, text: string): Uint8Array {
+  const { words, starts, ends, sentenceStart } = tokens;
+  const adjacent = new Uint8Array(words.length);
+  let digits = hasDigit(words[0] ?? '');
+  for (let i = 0; i + 1 < words.length; i++) {
+    const nextDigits = hasDigit(words[i + 1]!);
+    adjacent[i] = !digits && !nextDigits && !sentenceStart[i + 1] && onlySpaces(text, ends[i]!, starts[i + 1]!) ? 1 : 0;
+    digits = nextDigits;
+  }
+  return adjacent;
+}
+
+/** An ASCII digit, as /\d/ reads it. */
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 function onlySpaces(text: string, from: number, to: number): boolean {

@@ -36,6 +36,25 @@ function wordForm(lower: string): string {
   return lower.normalize('NFC').replace(/[\u00AD\u200C\u200D]/g, '').replace(/’/g, "'");
 }
 
+const AS_WRITTEN = 0;
+const LOWER_CASED = 1;
+const NON_ASCII = 2;
+
+/**
+ * What the word from `start` to `end` needs to become its one spelling. Most words are plain ASCII, often
+ * already lower-case: read from the text's codes, they need neither a lower-case copy nor a regex test.
+ * (wordForm leaves ASCII as it is, so a word whose lower case is ASCII may go through it unchanged.)
+ */
+function spellingNeeds(text: string, start: number, end: number): number {
+  let needs = AS_WRITTEN;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return NON_ASCII;
+    if (c >= 65 && c <= 90) needs = LOWER_CASED;
+  }
+  return needs;
+}
+
 /** Titles and short forms whose full stop does not end a sentence ("Mr. Putin", "U.S. President"). Data. */
 const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'prof', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'capt', 'sgt', 'rev', 'vs',
@@ -146,8 +165,9 @@ export function tokenize(text: string, excluded: readonly Span[] = []): Tokens {
       sentenceStart = grow(sentenceStart);
     }
     const raw = text.slice(start, end);
-    const lower = raw.toLowerCase();
-    words.push(/[^\x00-\x7f]/.test(lower) ? wordForm(lower) : lower);
+    const needs = spellingNeeds(text, start, end);
+    const lower = needs === AS_WRITTEN ? raw : raw.toLowerCase();
+    words.push(needs === NON_ASCII ? wordForm(lower) : lower);
     starts[n] = start;
     ends[n] = end;
     capitalised[n] = raw.charCodeAt(0) !== lower.charCodeAt(0) ? 1 : 0;
@@ -183,6 +203,9 @@ export function paragraphs(text: string): { text: string; span: Span }[] {
   }
   return out;
 }
+
+/** The UTF-16 codes of `chars` (one unit each): tested per word, a set of codes needs no string or regex per test. */
+export const charCodes = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
 
 /** Whether a UTF-16 code unit is white space as `\s` reads it. */
 export function isSpace(c: number): boolean {

@@ -37,6 +37,19 @@ describe('tables', () => {
   });
 });
 
+describe('the lexicon', () => {
+  it('reads a text\'s words once, as it reads each word', () => {
+    const tokens = tokenize('The ministers in sweden met zzqx avec them.');
+    const facts = lexicon.facts(tokens);
+    expect([...facts.ids]).toEqual(tokens.words.map((w) => lexicon.id(w)));
+    expect(facts.ids[tokens.words.indexOf('zzqx')]).toBe(-1);
+    expect(facts.properName[tokens.words.indexOf('sweden')]).toBe(1);
+    expect(facts.foreign[tokens.words.indexOf('avec')]).toBe(1);
+    expect(facts.foreign[tokens.words.indexOf('ministers')]).toBe(0);
+    expect(lexicon.facts(tokens)).toBe(facts);
+  });
+});
+
 describe('tortured phrases', () => {
   const find = (text: string) => findTorturedPhrases(tokenize(text), text, lexicon);
 
@@ -154,6 +167,10 @@ describe('each side\'s marks', () => {
       .items.find((i: { id: string }) => i.id === 'brown-ca16-p0~eng-spa') as { original: string; rewritten: string };
     expect(marksOf(spanish.original)).toMatchObject({ genitives: -3, words: 179 });
     expect(marksOf(spanish.rewritten)).toMatchObject({ genitives: 10, words: 194 });
+  });
+
+  it('counts quotation marks at the very start and end of the text', () => {
+    expect(marksOf('"We will win," he said. "We will."').quotations).toBe(2);
   });
 
   it('leaves out the pairs with a rare word, which are only unseen, and the quotations in boilerplate', () => {

@@ -22,6 +22,13 @@ describe('tokenize', () => {
     expect(tokenize(decomposed).words).toEqual(['café', 'information']);
   });
 
+  it('lower-cases and marks capitals alike whether a word is ASCII, upper-case or neither', () => {
+    // The Kelvin sign lower-cases to an ASCII "k"; Turkish "İ" to "i" with a combining dot.
+    const t = tokenize('already lower NATO café Straße ÉCOLE \u212Aelvin İzmir');
+    expect(t.words).toEqual(['already', 'lower', 'nato', 'café', 'straße', 'école', 'kelvin', 'i\u0307zmir']);
+    expect(Array.from(t.capitalised)).toEqual([0, 0, 1, 0, 1, 1, 1, 1]);
+  });
+
   it('skips words inside excluded spans', () => {
     const text = 'Keep this. Source link here. Keep that.';
     const start = text.indexOf('Source');
