@@ -35,7 +35,9 @@ export function sourceFreeSection(references: readonly Reference[], log: (line: 
   for (const [i, text] of texts.entries()) {
     const cleaned = cleanText(text);
     const tokens = tokenize(text, cleaned.excluded);
-    const run = () => analyser.analyse(text, tokens, cleaned.excluded);
+    // A fresh Tokens object each time (sharing the arrays): the analyser keeps what it reads per Tokens, and
+    // a page is analysed once, so a kept one would time a cache.
+    const run = () => analyser.analyse(text, { ...tokens }, cleaned.excluded);
     const batch = calibrate(run);
     const m = median(Array.from({ length: ROUNDS }, () => sampleBatch(run, batch)));
     medians.push(m);
