@@ -81,8 +81,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     try {
       const doc = await readDocument(file, parsed.url);
       const started = performance.now();
-      const trustedUrl = (url: string) => isTrustedUrl(url, parsed.trust);
-      const page = { text: doc.text, ...(doc.title ? { title: doc.title } : {}), ...(doc.url ? { url: doc.url, trusted: trustedUrl(doc.url) } : {}), trustedUrl };
+      const page = { text: doc.text, ...(doc.title ? { title: doc.title } : {}), ...(doc.url ? { url: doc.url } : {}), trustedUrl: (url: string) => isTrustedUrl(url, parsed.trust) };
       const result = engine.check(page, { sensitivity: parsed.sensitivity });
       const ms = performance.now() - started;
       progress.clear();

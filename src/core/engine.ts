@@ -180,7 +180,7 @@ export function createEngine(references: readonly Reference[], engineOptions: En
         pageText: text,
         pageUrl: page.url ?? null,
         pageWords: tokens.words.length,
-        trusted: page.trusted ?? false,
+        trusted: page.trusted ?? (page.url !== undefined && (page.trustedUrl?.(page.url) ?? false)),
         // Trust as it is now: a site the reader stopped trusting no longer vouches for what was learned from it.
         trustsReference: (r) => r.url !== null && (page.trustedUrl?.(r.url) ?? false),
         boilerplate: cleaned.hits,

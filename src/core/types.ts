@@ -225,7 +225,7 @@ export interface PageInput {
   text: string;
   title?: string;
   url?: string;
-  /** The user trusts this page's site. */
+  /** The user trusts this page's site (when not given, `trustedUrl` of the page's address says). */
   trusted?: boolean;
   /** Whether an address is on a site the user trusts: a reference from one is taken as the original. */
   trustedUrl?: (url: string) => boolean;
